@@ -1,0 +1,65 @@
+package dev.azimuth.common;
+
+/**
+ * The closed set of error conditions Azimuth reports, each with the SQLSTATE a client sees.
+ *
+ * <p>SQLSTATE values follow PostgreSQL's assignments, so that tools and people who know
+ * PostgreSQL (and pgvector) read them without a table.
+ */
+public enum ErrorCode {
+  /** Malformed SQL text. */
+  SYNTAX_ERROR("42601"),
+  /** A table that does not exist. */
+  UNDEFINED_TABLE("42P01"),
+  /** A column that does not exist. */
+  UNDEFINED_COLUMN("42703"),
+  /** A function or operator that does not exist for the given argument types. */
+  UNDEFINED_FUNCTION("42883"),
+  /** CREATE TABLE of a name that exists. */
+  DUPLICATE_TABLE("42P07"),
+  /** A table definition that breaks a rule (no primary key, bad type parameters, ...). */
+  INVALID_TABLE_DEFINITION("42P16"),
+  /** A value or expression of the wrong type for where it is used. */
+  DATATYPE_MISMATCH("42804"),
+  /** Any other semantic error found while validating a statement. */
+  INVALID_STATEMENT("42000"),
+  /** A value that breaks a rule of its type: wrong vector dimension, NaN components, ... */
+  DATA_EXCEPTION("22000"),
+  /** Text that does not parse as a value of the expected type, e.g. a malformed vector literal. */
+  INVALID_TEXT_REPRESENTATION("22P02"),
+  /** A number outside the range of its type. */
+  NUMERIC_VALUE_OUT_OF_RANGE("22003"),
+  /** A string longer than its column allows. */
+  STRING_DATA_RIGHT_TRUNCATION("22001"),
+  /** Division by zero. */
+  DIVISION_BY_ZERO("22012"),
+  /** A bind parameter or option value that is not acceptable. */
+  INVALID_PARAMETER_VALUE("22023"),
+  /** NULL in a NOT NULL column. */
+  NOT_NULL_VIOLATION("23502"),
+  /** A second row with an existing primary key. */
+  UNIQUE_VIOLATION("23505"),
+  /** A statement cancelled by the client or by its timeout. */
+  QUERY_CANCELED("57014"),
+  /** The database directory is held by another process. */
+  OBJECT_IN_USE("55006"),
+  /** Something valid SQL asks for that Azimuth does not do (yet). */
+  FEATURE_NOT_SUPPORTED("0A000"),
+  /** The connection or engine is closed. */
+  CONNECTION_DOES_NOT_EXIST("08003"),
+  /** A failure of the disk or of the storage library. */
+  IO_ERROR("58030"),
+  /** A bug: a state the code believes cannot happen. */
+  INTERNAL_ERROR("XX000");
+
+  private final String sqlState;
+
+  ErrorCode(String sqlState) {
+    this.sqlState = sqlState;
+  }
+
+  /** The five-character SQLSTATE reported to JDBC clients. */
+  public String sqlState() {
+    return sqlState;
+  }
+}

@@ -1,0 +1,120 @@
+<#--
+  Azimuth's additions to Calcite's grammar. Every production here is named in config.fmpp.
+-->
+
+boolean IfNotExistsOpt() :
+{
+}
+{
+    <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean IfExistsOpt() :
+{
+}
+{
+    <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/** CREATE TABLE [IF NOT EXISTS] name (column type [NOT NULL] [PRIMARY KEY], ..., [PRIMARY KEY (col)]). */
+SqlCreate SqlCreateTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final List<SqlNode> elements = new ArrayList<SqlNode>();
+    final Span listSpan;
+}
+{
+    <TABLE> ifNotExists = IfNotExistsOpt() id = CompoundIdentifier()
+    <LPAREN> { listSpan = span(); }
+    TableElement(elements)
+    ( <COMMA> TableElement(elements) )*
+    <RPAREN>
+    {
+        return new SqlCreateTable(s.end(this), replace, ifNotExists, id,
+            new SqlNodeList(elements, listSpan.end(this)));
+    }
+}
+
+void TableElement(List<SqlNode> list) :
+{
+    final SqlIdentifier id;
+    final SqlDataTypeSpec type;
+    boolean notNull = false;
+    boolean primaryKey = false;
+    SqlIdentifier constraintName = null;
+    final SqlNodeList columns;
+    final Span s = Span.of();
+}
+{
+    (
+        [ <CONSTRAINT> { s.add(this); } constraintName = SimpleIdentifier() ]
+        <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+            list.add(new SqlPrimaryKey(s.end(this), constraintName, columns));
+        }
+    |
+        id = SimpleIdentifier() { s.add(id); } type = DataType()
+        (
+            <NOT> <NULL> { notNull = true; }
+        |
+            <NULL> { notNull = false; }
+        |
+            <PRIMARY> <KEY> { primaryKey = true; }
+        )*
+        {
+            list.add(new SqlColumnDeclaration(s.end(this), id, type, notNull, primaryKey));
+        }
+    )
+}
+
+/** DROP TABLE [IF EXISTS] name. */
+SqlDrop SqlDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <TABLE> ifExists = IfExistsOpt() id = CompoundIdentifier() {
+        return new SqlDropTable(s.end(this), ifExists, id);
+    }
+}
+
+/** VECTOR(n), a float32 vector of n dimensions; a bare VECTOR (any dimension) is allowed in casts. */
+SqlTypeNameSpec VectorTypeName() :
+{
+    final Span s;
+    int dimension = -1;
+}
+{
+    <VECTOR> { s = span(); }
+    [ <LPAREN> dimension = UnsignedIntLiteral() <RPAREN> ]
+    {
+        return new SqlVectorTypeNameSpec(dimension, s.end(this));
+    }
+}
+
+/** The pgvector distance operators: a <-> b, a <=> b, a <#> b, a <+> b. */
+void VectorDistanceExpression(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <L2_DISTANCE_OP> { op = VectorOperators.L2_DISTANCE_OP; }
+    |
+        <COSINE_DISTANCE_OP> { op = VectorOperators.COSINE_DISTANCE_OP; }
+    |
+        <NEGATIVE_INNER_PRODUCT_OP> { op = VectorOperators.NEGATIVE_INNER_PRODUCT_OP; }
+    |
+        <L1_DISTANCE_OP> { op = VectorOperators.L1_DISTANCE_OP; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

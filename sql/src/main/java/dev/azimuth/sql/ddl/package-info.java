@@ -1,0 +1,2 @@
+/** Parse trees of Azimuth's DDL statements: CREATE TABLE, DROP TABLE and their parts. */
+package dev.azimuth.sql.ddl;

@@ -1,0 +1,17 @@
+package dev.azimuth.sql.fun;
+
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/** The operators a statement may use: Calcite's standard ones plus {@link VectorOperators}. */
+public final class AzimuthOperatorTable {
+  private static final SqlOperatorTable INSTANCE = SqlOperatorTables.chain(
+      SqlStdOperatorTable.instance(), SqlOperatorTables.of(VectorOperators.all()));
+
+  private AzimuthOperatorTable() {}
+
+  public static SqlOperatorTable instance() {
+    return INSTANCE;
+  }
+}

@@ -1,0 +1,2 @@
+/** Vector functions and operators (distances, norms, TO_VECTOR) and their type rules. */
+package dev.azimuth.sql.fun;

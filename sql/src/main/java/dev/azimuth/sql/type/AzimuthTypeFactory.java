@@ -1,0 +1,73 @@
+package dev.azimuth.sql.type;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's Java type factory plus {@link VectorSqlType}: vectors are {@code float[]} at run
+ * time, keep their dimension through nullability changes, and unify only with vectors.
+ * Thread-safe, as Calcite's factories are.
+ */
+public final class AzimuthTypeFactory extends JavaTypeFactoryImpl {
+  public AzimuthTypeFactory() {
+    super(RelDataTypeSystem.DEFAULT);
+  }
+
+  /** The NOT NULL type {@code VECTOR(dimension)}; {@link VectorSqlType#ANY_DIMENSION} allowed. */
+  public RelDataType createVectorType(int dimension) {
+    return canonize(new VectorSqlType(dimension, false));
+  }
+
+  @Override public RelDataType createTypeWithNullability(RelDataType type, boolean nullable) {
+    if (type instanceof VectorSqlType v) {
+      return v.isNullable() == nullable ? v : canonize(new VectorSqlType(v.dimension(), nullable));
+    }
+    return super.createTypeWithNullability(type, nullable);
+  }
+
+  @Override public Type getJavaClass(RelDataType type) {
+    if (type instanceof VectorSqlType) {
+      return float[].class;
+    }
+    return super.getJavaClass(type);
+  }
+
+  @Override public @Nullable RelDataType leastRestrictive(List<RelDataType> types) {
+    VectorSqlType first = null;
+    boolean nullable = false;
+    boolean sameDimension = true;
+    for (RelDataType t : types) {
+      if (t instanceof VectorSqlType v) {
+        if (first == null) {
+          first = v;
+        } else if (v.dimension() != first.dimension()) {
+          sameDimension = false;
+        }
+        nullable |= v.isNullable();
+      } else if (t.getSqlTypeName() == SqlTypeName.NULL) {
+        nullable = true;
+      } else if (first != null || hasVector(types)) {
+        return null;
+      }
+    }
+    if (first == null) {
+      return super.leastRestrictive(types);
+    }
+    int dim = sameDimension ? first.dimension() : VectorSqlType.ANY_DIMENSION;
+    return createTypeWithNullability(createVectorType(dim), nullable);
+  }
+
+  private static boolean hasVector(List<RelDataType> types) {
+    for (RelDataType t : types) {
+      if (t instanceof VectorSqlType) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
