@@ -1,0 +1,38 @@
+package dev.azimuth.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open database: the catalog of tables and each table's data. Open one with
+ * {@link dev.azimuth.storage.rocks.RocksDatabase#open}.
+ *
+ * <p>Thread-safe. DDL is serialized; each table serializes its own writers.
+ */
+public interface Database extends AutoCloseable {
+  /** A number that changes whenever a table is created or dropped. */
+  long catalogVersion();
+
+  /** All tables, in creation order. */
+  List<TableDef> tables();
+
+  /** The store of the named table (exact name, as SQL resolved it). */
+  Optional<TableStore> table(String name);
+
+  /**
+   * Creates a table durably.
+   *
+   * @param columns    columns in order; their ids are assigned here
+   * @param primaryKey index of the key column
+   * @throws StorageException DUPLICATE_TABLE if the name exists, INVALID_TABLE_DEFINITION if the
+   *     definition breaks a rule (e.g. a key type that cannot be a key)
+   */
+  TableDef createTable(String name, List<ColumnDef> columns, int primaryKey);
+
+  /** Drops a table and all its data durably; returns false if there was no such table. */
+  boolean dropTable(String name);
+
+  /** Flushes and closes; the directory lock is released. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,47 @@
+package dev.azimuth.storage;
+
+import java.util.List;
+
+/**
+ * A table as of one moment: rows by key, and the segments holding the vector columns.
+ *
+ * <p>Not thread-safe; one reader at a time. Must be closed (it pins a storage snapshot).
+ */
+public interface ReadView extends AutoCloseable {
+  TableDef definition();
+
+  /** Live rows in the view. */
+  long rowCount();
+
+  /**
+   * Iterates the rows in key order.
+   *
+   * @param columns indexes of the columns wanted; the cursor's values follow this order
+   */
+  RowCursor scan(int[] columns);
+
+  /** The row with this key, projected to {@code columns}, or null if there is none. */
+  Object[] get(Object key, int[] columns);
+
+  /** The row at a row id (see {@link RowCursor#rowId}), projected; null if it is not live. */
+  Object[] getByRowId(long rowId, int[] columns);
+
+  /** The segments, which hold every row's vectors at (segment, ordinal). */
+  List<SegmentView> segments();
+
+  @Override
+  void close();
+
+  /** Packs a segment id and an ordinal into a row id. */
+  static long rowId(int segmentId, int ordinal) {
+    return ((long) segmentId << 32) | (ordinal & 0xFFFFFFFFL);
+  }
+
+  static int segmentOf(long rowId) {
+    return (int) (rowId >>> 32);
+  }
+
+  static int ordinalOf(long rowId) {
+    return (int) rowId;
+  }
+}

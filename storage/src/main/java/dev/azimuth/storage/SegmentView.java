@@ -1,0 +1,31 @@
+package dev.azimuth.storage;
+
+/**
+ * One segment of a table as a {@link ReadView} sees it: rows at ordinals {@code 0..size()-1},
+ * each live or deleted, with each vector column stored contiguously so scans stream it.
+ *
+ * <p>Immutable; safe to share between threads.
+ */
+public interface SegmentView {
+  int id();
+
+  /** Number of ordinals, live or not. */
+  int size();
+
+  /** Number of live ordinals. */
+  int liveCount();
+
+  boolean isLive(int ordinal);
+
+  /** The primary key of the row at this ordinal (meaningful for live ordinals). */
+  Object key(int ordinal);
+
+  /**
+   * The vectors of a VECTOR column: vector at ordinal i occupies
+   * {@code data[i * dimension, (i + 1) * dimension)}. Do not modify the array.
+   */
+  float[] vectors(int column);
+
+  /** Whether the vector column is NULL at this ordinal. */
+  boolean isNull(int column, int ordinal);
+}

@@ -1,0 +1,32 @@
+package dev.azimuth.storage;
+
+import java.util.List;
+
+/**
+ * One table's rows. Writes go through {@link #apply}; reads through a {@link ReadView}.
+ *
+ * <p>Thread-safe. Writers to one table are serialized; readers never block writers for longer
+ * than it takes to capture a view.
+ */
+public interface TableStore {
+  TableDef definition();
+
+  /** Number of live rows now. */
+  long rowCount();
+
+  /**
+   * Applies a statement's changes atomically and durably: all of them or, if any fails a check
+   * (duplicate key, NOT NULL, type, vector dimension), none of them. Deletions (and the old rows
+   * of updates) are applied before insertions, so the key checks see the statement's end state.
+   *
+   * @return the number of rows inserted, updated or deleted
+   * @throws StorageException naming the column or key at fault
+   */
+  long apply(List<RowChange> changes);
+
+  /**
+   * Captures a consistent view of the table as of now: later writes are invisible to it.
+   * The caller must close it.
+   */
+  ReadView openRead();
+}

@@ -1,0 +1,222 @@
+package dev.azimuth.storage.rocks;
+
+import dev.azimuth.storage.ColumnDef;
+import dev.azimuth.storage.ColumnType;
+import dev.azimuth.storage.SegmentView;
+import dev.azimuth.storage.TableDef;
+import java.util.Arrays;
+
+/**
+ * The in-memory mirror of the segment that takes new rows: keys and vectors by ordinal, vectors
+ * contiguous per column so exact scans stream them, and a deletion bitmap.
+ *
+ * <p>Writers (one at a time, under the table's write lock) fill ordinals beyond the published
+ * size, then {@link #publish} an immutable {@link Snapshot}. Ordinals below a snapshot's size
+ * are never written again, so a snapshot can share arrays with the writer; the deletion bitmap,
+ * which does change below the size, is copied on the first deletion after each publish.
+ */
+final class GrowingSegment {
+  private static final int INITIAL_CAPACITY = 1024;
+
+  private final int id;
+  private final int[] dimensions;
+  private Object[] keys;
+  private final float[][] vectors;
+  private final long[][] nulls;
+  private long[] deleted;
+  private boolean deletedShared;
+  private int size;
+  private int liveCount;
+  private volatile Snapshot published;
+
+  GrowingSegment(int id, TableDef table) {
+    this.id = id;
+    int n = table.columns().size();
+    this.dimensions = new int[n];
+    this.vectors = new float[n][];
+    this.nulls = new long[n][];
+    for (int i = 0; i < n; i++) {
+      ColumnDef c = table.columns().get(i);
+      if (c.type() == ColumnType.VECTOR) {
+        dimensions[i] = c.dimension();
+        vectors[i] = new float[INITIAL_CAPACITY * c.dimension()];
+        nulls[i] = new long[INITIAL_CAPACITY / 64];
+      }
+    }
+    this.keys = new Object[INITIAL_CAPACITY];
+    this.deleted = new long[INITIAL_CAPACITY / 64];
+    publish();
+  }
+
+  int id() {
+    return id;
+  }
+
+  /** The first ordinal a writer may use. */
+  int size() {
+    return size;
+  }
+
+  Snapshot published() {
+    return published;
+  }
+
+  /** Stores a row at the next ordinal (not yet visible) and returns that ordinal. */
+  int append(Object key, Object[] row) {
+    int ordinal = size;
+    ensureCapacity(ordinal + 1);
+    keys[ordinal] = key;
+    for (int c = 0; c < dimensions.length; c++) {
+      if (dimensions[c] > 0) {
+        float[] v = (float[]) row[c];
+        if (v == null) {
+          nulls[c][ordinal >>> 6] |= 1L << ordinal;
+        } else {
+          System.arraycopy(v, 0, vectors[c], ordinal * dimensions[c], dimensions[c]);
+        }
+      }
+    }
+    size++;
+    liveCount++;
+    return ordinal;
+  }
+
+  /** Stores a row recovered from disk at its ordinal. */
+  void restore(int ordinal, Object key, int column, float[] vector) {
+    ensureCapacity(ordinal + 1);
+    if (ordinal >= size) {
+      liveCount += ordinal + 1 - size;
+      size = ordinal + 1;
+    }
+    if (key != null) {
+      keys[ordinal] = key;
+    }
+    if (column >= 0) {
+      System.arraycopy(vector, 0, vectors[column], ordinal * dimensions[column],
+          dimensions[column]);
+    }
+  }
+
+  /** Marks a stored vector column NULL at an ordinal recovered from disk. */
+  void restoreNull(int column, int ordinal) {
+    nulls[column][ordinal >>> 6] |= 1L << ordinal;
+  }
+
+  void delete(int ordinal) {
+    if (deletedShared) {
+      deleted = deleted.clone();
+      deletedShared = false;
+    }
+    long bit = 1L << ordinal;
+    if ((deleted[ordinal >>> 6] & bit) == 0) {
+      deleted[ordinal >>> 6] |= bit;
+      liveCount--;
+    }
+  }
+
+  /** Makes everything written so far visible to new readers. */
+  void publish() {
+    published = new Snapshot(id, size, liveCount, keys, vectors.clone(), nulls.clone(),
+        deleted, dimensions);
+    deletedShared = true;
+  }
+
+  /** Forgets what was written since the last publish (the write that did it failed). */
+  void rollback() {
+    Snapshot p = published;
+    for (int o = p.size; o < size; o++) {
+      keys[o] = null;
+      for (int c = 0; c < dimensions.length; c++) {
+        if (dimensions[c] > 0) {
+          nulls[c][o >>> 6] &= ~(1L << o);
+        }
+      }
+    }
+    size = p.size;
+    liveCount = p.liveCount;
+    deleted = p.deleted;
+    deletedShared = true;
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed <= keys.length) {
+      return;
+    }
+    int capacity = Math.max(needed, keys.length + (keys.length >> 1));
+    capacity = (capacity + 63) & ~63;
+    keys = Arrays.copyOf(keys, capacity);
+    deleted = Arrays.copyOf(deleted, capacity / 64);
+    deletedShared = false;
+    for (int c = 0; c < dimensions.length; c++) {
+      if (dimensions[c] > 0) {
+        vectors[c] = Arrays.copyOf(vectors[c], capacity * dimensions[c]);
+        nulls[c] = Arrays.copyOf(nulls[c], capacity / 64);
+      }
+    }
+  }
+
+  /** What readers see: an immutable view of the segment as of one publish. */
+  static final class Snapshot implements SegmentView {
+    private final int id;
+    private final int size;
+    private final int liveCount;
+    private final Object[] keys;
+    private final float[][] vectors;
+    private final long[][] nulls;
+    private final long[] deleted;
+    private final int[] dimensions;
+
+    Snapshot(int id, int size, int liveCount, Object[] keys, float[][] vectors, long[][] nulls,
+        long[] deleted, int[] dimensions) {
+      this.id = id;
+      this.size = size;
+      this.liveCount = liveCount;
+      this.keys = keys;
+      this.vectors = vectors;
+      this.nulls = nulls;
+      this.deleted = deleted;
+      this.dimensions = dimensions;
+    }
+
+    @Override public int id() {
+      return id;
+    }
+
+    @Override public int size() {
+      return size;
+    }
+
+    @Override public int liveCount() {
+      return liveCount;
+    }
+
+    @Override public boolean isLive(int ordinal) {
+      return ordinal < size && (deleted[ordinal >>> 6] & (1L << ordinal)) == 0;
+    }
+
+    @Override public Object key(int ordinal) {
+      return keys[ordinal];
+    }
+
+    @Override public float[] vectors(int column) {
+      float[] v = vectors[column];
+      if (v == null) {
+        throw new IllegalArgumentException("column " + column + " is not a vector column");
+      }
+      return v;
+    }
+
+    @Override public boolean isNull(int column, int ordinal) {
+      return (nulls[column][ordinal >>> 6] & (1L << ordinal)) != 0;
+    }
+
+    /** A copy of the vector at an ordinal, or null. */
+    float[] vector(int column, int ordinal) {
+      if (isNull(column, ordinal)) {
+        return null;
+      }
+      int d = dimensions[column];
+      return Arrays.copyOfRange(vectors[column], ordinal * d, (ordinal + 1) * d);
+    }
+  }
+}

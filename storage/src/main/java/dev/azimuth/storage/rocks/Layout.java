@@ -1,0 +1,69 @@
+package dev.azimuth.storage.rocks;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Where things live in RocksDB; see storage/README.md for the full picture. Every data key
+ * starts with the owning table's 8-byte id, so a table's data is one contiguous key range per
+ * column family and DROP TABLE is a range delete. Stateless.
+ */
+final class Layout {
+  static final String CF_CATALOG = "catalog";
+  static final String CF_ROWS = "rows";
+  static final String CF_SEGMENTS = "segments";
+  static final String CF_DELETES = "deletes";
+
+  /** Version of this layout, stored under {@link #FORMAT_KEY} in the default column family. */
+  static final int FORMAT_VERSION = 1;
+  static final byte[] FORMAT_KEY = bytes("azimuth.format");
+
+  static final byte[] NEXT_TABLE_ID_KEY = bytes("next_table_id");
+  static final byte TABLE_ENTRY = 'T';
+
+  /** Part number of the primary key in a segment entry; vector columns use their column id. */
+  static final short KEY_PART = 0;
+
+  private Layout() {}
+
+  static byte[] tablePrefix(long tableId) {
+    return ByteBuffer.allocate(8).putLong(tableId).array();
+  }
+
+  /** The first key after every key of this table. */
+  static byte[] tableEnd(long tableId) {
+    return tablePrefix(tableId + 1);
+  }
+
+  static byte[] rowKey(long tableId, byte[] key) {
+    return ByteBuffer.allocate(8 + key.length).putLong(tableId).put(key).array();
+  }
+
+  static byte[] segmentKey(long tableId, int segment, int ordinal, int part) {
+    return ByteBuffer.allocate(18).putLong(tableId).putInt(segment).putInt(ordinal)
+        .putShort((short) part).array();
+  }
+
+  static byte[] deleteKey(long tableId, int segment, int ordinal) {
+    return ByteBuffer.allocate(16).putLong(tableId).putInt(segment).putInt(ordinal).array();
+  }
+
+  static byte[] catalogKey(long tableId) {
+    return ByteBuffer.allocate(9).put(TABLE_ENTRY).putLong(tableId).array();
+  }
+
+  static boolean hasPrefix(byte[] key, byte[] prefix) {
+    if (key.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (key[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+}

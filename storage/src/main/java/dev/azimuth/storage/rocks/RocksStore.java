@@ -1,0 +1,223 @@
+package dev.azimuth.storage.rocks;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.storage.StorageException;
+import dev.azimuth.storage.StorageOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The open RocksDB instance and its column families; the only owner of RocksDB handles.
+ * Every {@link RocksDBException} that crosses its boundary is wrapped with what was being done.
+ * Thread-safe (RocksDB is).
+ */
+final class RocksStore implements AutoCloseable {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final String location;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final RocksDB db;
+  private final ColumnFamilyHandle defaultFamily;
+  private final ColumnFamilyHandle catalog;
+  private final ColumnFamilyHandle rows;
+  private final ColumnFamilyHandle segments;
+  private final ColumnFamilyHandle deletes;
+  private final WriteOptions writeOptions;
+  private final Set<RocksReadView> openViews = ConcurrentHashMap.newKeySet();
+
+  private RocksStore(String location, RocksDB db, List<ColumnFamilyHandle> handles,
+      List<AutoCloseable> owned, boolean sync) {
+    this.location = location;
+    this.db = db;
+    this.resources.addAll(owned);
+    this.defaultFamily = handles.get(0);
+    this.catalog = handles.get(1);
+    this.rows = handles.get(2);
+    this.segments = handles.get(3);
+    this.deletes = handles.get(4);
+    this.writeOptions = new WriteOptions().setSync(sync);
+  }
+
+  static RocksStore open(Path dir, StorageOptions options) {
+    List<AutoCloseable> owned = new ArrayList<>();
+    String path;
+    DBOptions dbOptions = new DBOptions().setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2).setKeepLogFileNum(5)
+        .setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+    owned.add(dbOptions);
+    if (options.inMemory()) {
+      Env env = new RocksMemEnv(Env.getDefault());
+      owned.add(env);
+      dbOptions.setEnv(env);
+      path = "/azimuth-mem";
+    } else {
+      path = dir.toAbsolutePath().toString();
+    }
+    ColumnFamilyOptions keyed = new ColumnFamilyOptions()
+        .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10)))
+        .setCompressionType(CompressionType.LZ4_COMPRESSION);
+    // Float vectors do not compress; spending CPU on it would only slow loads.
+    ColumnFamilyOptions raw = new ColumnFamilyOptions()
+        .setCompressionType(CompressionType.NO_COMPRESSION);
+    owned.add(keyed);
+    owned.add(raw);
+    List<ColumnFamilyDescriptor> families = List.of(
+        new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, keyed),
+        new ColumnFamilyDescriptor(bytes(Layout.CF_CATALOG), keyed),
+        new ColumnFamilyDescriptor(bytes(Layout.CF_ROWS), keyed),
+        new ColumnFamilyDescriptor(bytes(Layout.CF_SEGMENTS), raw),
+        new ColumnFamilyDescriptor(bytes(Layout.CF_DELETES), keyed));
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      RocksDB db = RocksDB.open(dbOptions, path, families, handles);
+      RocksStore store = new RocksStore(path, db, handles, owned, options.syncWrites());
+      store.checkFormat();
+      return store;
+    } catch (RocksDBException e) {
+      for (AutoCloseable r : owned) {
+        closeQuietly(r);
+      }
+      throw openFailure(path, e);
+    }
+  }
+
+  private static StorageException openFailure(String path, RocksDBException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.contains("lock") || message.contains("LOCK")) {
+      return new StorageException(ErrorCode.OBJECT_IN_USE, "database " + path
+          + " is in use by another process (its LOCK file is held); close that process or "
+          + "connect to it through its server", e);
+    }
+    return new StorageException(ErrorCode.IO_ERROR,
+        "could not open database " + path + ": " + message, e);
+  }
+
+  private void checkFormat() throws RocksDBException {
+    byte[] format = db.get(defaultFamily, Layout.FORMAT_KEY);
+    if (format == null) {
+      db.put(defaultFamily, writeOptions, Layout.FORMAT_KEY,
+          bytes(Integer.toString(Layout.FORMAT_VERSION)));
+    } else if (!new String(format, java.nio.charset.StandardCharsets.US_ASCII)
+        .equals(Integer.toString(Layout.FORMAT_VERSION))) {
+      throw new StorageException(ErrorCode.IO_ERROR, "database " + location
+          + " has storage format " + new String(format, java.nio.charset.StandardCharsets.US_ASCII)
+          + "; this build reads format " + Layout.FORMAT_VERSION);
+    }
+  }
+
+  ColumnFamilyHandle catalog() {
+    return catalog;
+  }
+
+  ColumnFamilyHandle rows() {
+    return rows;
+  }
+
+  ColumnFamilyHandle segments() {
+    return segments;
+  }
+
+  ColumnFamilyHandle deletes() {
+    return deletes;
+  }
+
+  byte[] get(ColumnFamilyHandle family, byte[] key) {
+    try {
+      return db.get(family, key);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "read failed in " + location, e);
+    }
+  }
+
+  byte[] get(ColumnFamilyHandle family, ReadOptions options, byte[] key) {
+    try {
+      return db.get(family, options, key);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "read failed in " + location, e);
+    }
+  }
+
+  RocksIterator iterator(ColumnFamilyHandle family) {
+    return db.newIterator(family);
+  }
+
+  RocksIterator iterator(ColumnFamilyHandle family, ReadOptions options) {
+    return db.newIterator(family, options);
+  }
+
+  /** Writes a batch atomically, through the write-ahead log (synced if the options say so). */
+  void write(WriteBatch batch) throws RocksDBException {
+    db.write(writeOptions, batch);
+  }
+
+  Snapshot snapshot() {
+    return db.getSnapshot();
+  }
+
+  void release(Snapshot snapshot) {
+    db.releaseSnapshot(snapshot);
+  }
+
+  void register(RocksReadView view) {
+    openViews.add(view);
+  }
+
+  void unregister(RocksReadView view) {
+    openViews.remove(view);
+  }
+
+  // Native snapshots and iterators must be freed before the database they belong to.
+  @Override public void close() {
+    for (RocksReadView view : List.copyOf(openViews)) {
+      view.close();
+    }
+    try {
+      db.syncWal();
+    } catch (RocksDBException e) {
+      // Closing anyway: the WAL was written on every statement; this sync only narrows the
+      // window for a machine crash right after close.
+    }
+    for (ColumnFamilyHandle h : List.of(defaultFamily, catalog, rows, segments, deletes)) {
+      h.close();
+    }
+    db.close();
+    writeOptions.close();
+    for (AutoCloseable r : resources) {
+      closeQuietly(r);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable r) {
+    try {
+      r.close();
+    } catch (Exception ignored) {
+      // Native handles: nothing useful to do if freeing one fails during shutdown.
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+}
