@@ -1,0 +1,2 @@
+/** Exact (brute-force) top-k search and the bounded heap that collects its results. */
+package dev.azimuth.index.search;
