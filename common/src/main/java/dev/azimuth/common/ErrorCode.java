@@ -15,6 +15,8 @@ public enum ErrorCode {
   UNDEFINED_COLUMN("42703"),
   /** A function or operator that does not exist for the given argument types. */
   UNDEFINED_FUNCTION("42883"),
+  /** A column name that matches columns of several tables in scope. */
+  AMBIGUOUS_COLUMN("42702"),
   /** CREATE TABLE of a name that exists. */
   DUPLICATE_TABLE("42P07"),
   /** A table definition that breaks a rule (no primary key, bad type parameters, ...). */

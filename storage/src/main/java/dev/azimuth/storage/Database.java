@@ -19,6 +19,9 @@ public interface Database extends AutoCloseable {
   /** The store of the named table (exact name, as SQL resolved it). */
   Optional<TableStore> table(String name);
 
+  /** The store of the table with this id, if it still exists. */
+  Optional<TableStore> table(long id);
+
   /**
    * Creates a table durably.
    *

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -83,10 +84,16 @@ final class ToVectorFunction extends SqlFunction {
             "cannot convert " + argType + " to a vector; give a literal like '[1,2,3]', "
                 + "a numeric ARRAY or a vector", call.operand(0).getParserPosition());
       }
-      if (binding.getOperandCount() < 2) {
+      SqlNode dimNode = binding.getOperandCount() < 2 ? null : call.operand(1);
+      if (call.operand(0) instanceof SqlDynamicParam param && throwOnFailure) {
+        AzimuthTypeFactory typeFactory = (AzimuthTypeFactory) binding.getTypeFactory();
+        int d = dimNode instanceof SqlLiteral l ? l.intValue(true) : VectorSqlType.ANY_DIMENSION;
+        binding.getValidator().setValidatedNodeType(param,
+            typeFactory.createTypeWithNullability(typeFactory.createVectorType(d), true));
+      }
+      if (dimNode == null) {
         return true;
       }
-      SqlNode dimNode = call.operand(1);
       if (!(dimNode instanceof SqlLiteral)
           || !SqlTypeUtil.isIntType(binding.getOperandType(1))) {
         if (!throwOnFailure) {

@@ -51,7 +51,9 @@ final class VectorArguments implements SqlOperandTypeChecker, SqlOperandTypeInfe
           && (SqlTypeUtil.isNumeric(component) || component.getSqlTypeName() == SqlTypeName.NULL)
           ? Kind.ARRAY : Kind.OTHER;
     }
-    if (type.getSqlTypeName() == SqlTypeName.NULL) {
+    // UNKNOWN: a ? whose type is inferred later, from the other argument.
+    if (type.getSqlTypeName() == SqlTypeName.NULL
+        || type.getSqlTypeName() == SqlTypeName.UNKNOWN) {
       return Kind.NULL;
     }
     return Kind.OTHER;
@@ -88,7 +90,15 @@ final class VectorArguments implements SqlOperandTypeChecker, SqlOperandTypeInfe
     if (!throwOnFailure) {
       return true;
     }
+    AzimuthTypeFactory typeFactory = (AzimuthTypeFactory) binding.getTypeFactory();
+    RelDataType paramType = typeFactory.createTypeWithNullability(
+        typeFactory.createVectorType(dimension), true);
     for (int i = 0; i < count; i++) {
+      // Calcite infers the type of a ? in some clauses only (not ORDER BY): settle it here.
+      if (call.operand(i) instanceof SqlDynamicParam param) {
+        binding.getValidator().setValidatedNodeType(param, paramType);
+        continue;
+      }
       if (kinds[i] == Kind.TEXT || kinds[i] == Kind.ARRAY) {
         SqlNode operand = call.operand(i);
         SqlParserPos pos = operand.getParserPosition();

@@ -3,13 +3,18 @@ package dev.azimuth.sql.fun;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /** The vector functions and operators of the dialect; one instance of each. */
 public final class VectorOperators {
@@ -89,6 +94,16 @@ public final class VectorOperators {
 
     public VectorDistance distance() {
       return distance;
+    }
+
+    // The inherited version also compares the operands' character sets, which fails on a ?
+    // whose type is inferred only afterwards; a distance is a DOUBLE whatever they are.
+    @Override public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope,
+        SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
+        validator.deriveType(scope, operand);
+      }
+      return validateOperands(validator, scope, call);
     }
   }
 }

@@ -57,6 +57,10 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     for (int i = 0; i < sources.size(); i++) {
       RelDataType source = sources.get(i).getType();
       RelDataType target = targets.get(i).getType();
+      // A CAST to VARCHAR(n) would silently cut longer strings; storage rejects them instead.
+      if (SqlTypeUtil.isCharacter(source) && SqlTypeUtil.isCharacter(target)) {
+        continue;
+      }
       if (!SqlTypeUtil.equalSansNullability(validator.getTypeFactory(), source, target)) {
         coerced = rowTypeCoercion(scope, sourceQuery(query), i, target) || coerced;
       }

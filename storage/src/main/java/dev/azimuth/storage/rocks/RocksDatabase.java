@@ -79,6 +79,15 @@ public final class RocksDatabase implements Database {
     return Optional.ofNullable(tables.get(name));
   }
 
+  @Override public synchronized Optional<TableStore> table(long id) {
+    for (RocksTable t : tables.values()) {
+      if (t.definition().id() == id) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override public synchronized TableDef createTable(String name, List<ColumnDef> columns,
       int primaryKey) {
     checkOpen();

@@ -1,0 +1,159 @@
+package dev.azimuth.planner;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.planner.prepare.ErrorTranslator;
+import dev.azimuth.planner.runtime.ExecutionContext;
+import dev.azimuth.planner.schema.AzimuthSchema;
+import dev.azimuth.sql.type.AzimuthTypeFactory;
+import dev.azimuth.storage.Database;
+import dev.azimuth.storage.StorageOptions;
+import dev.azimuth.storage.TableDef;
+import dev.azimuth.storage.rocks.RocksDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.jdbc.CalciteSchema;
+
+/**
+ * An open database with its SQL engine: the entry point for everything above the planner.
+ * Thread-safe: many sessions may prepare and execute at once.
+ */
+public final class Engine implements AutoCloseable {
+  private static final int PLAN_CACHE_SIZE = 512;
+
+  private final Database database;
+  private final AzimuthTypeFactory typeFactory = new AzimuthTypeFactory();
+  private final PlanCache planCache = new PlanCache(PLAN_CACHE_SIZE);
+  private volatile SchemaSnapshot schema;
+
+  /** The Calcite schema for one catalog version. */
+  private record SchemaSnapshot(long version, CalciteSchema root) {}
+
+  private Engine(Database database) {
+    this.database = database;
+  }
+
+  /** Opens (creating if needed) the database in {@code dir}, or in memory per the options. */
+  public static Engine open(Path dir, StorageOptions options) {
+    try {
+      return new Engine(RocksDatabase.open(dir, options));
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(e);
+    }
+  }
+
+  public Session newSession() {
+    return new Session(TimeZone.getDefault());
+  }
+
+  Database database() {
+    return database;
+  }
+
+  AzimuthTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  /** The user tables, for metadata. */
+  public List<TableDef> tables() {
+    return database.tables();
+  }
+
+  /**
+   * Prepares a statement, or returns the plan already made for the same text.
+   *
+   * @throws dev.azimuth.common.AzimuthException describing why the statement is not valid
+   */
+  public Prepared prepare(Session session, String sql) {
+    long version = database.catalogVersion();
+    Prepared cached = planCache.get(sql, version);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      Prepared prepared = new StatementPreparer(this, schema(version), version).prepare(sql);
+      if (prepared.kind() != Prepared.Kind.DDL) {
+        planCache.put(prepared);
+      }
+      return prepared;
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(e);
+    }
+  }
+
+  /**
+   * Runs a prepared statement. If a DDL statement has changed the catalog since it was
+   * prepared, it is prepared again first; if that changes its result columns, it fails.
+   *
+   * @param parameters one value per {@code ?}, in any representation the binder accepts
+   * @param cancel     set from another thread to stop the statement
+   */
+  public QueryResult execute(Session session, Prepared prepared, Object[] parameters,
+      AtomicBoolean cancel) {
+    try {
+      Prepared current = prepared;
+      if (prepared.kind() != Prepared.Kind.DDL
+          && prepared.catalogVersion() != database.catalogVersion()) {
+        current = prepare(session, prepared.sql());
+        if (!sameColumns(prepared, current)) {
+          throw new PlanningException(ErrorCode.INVALID_STATEMENT, "a table this statement "
+              + "uses has changed since it was prepared; prepare the statement again");
+        }
+      }
+      return run(session, current, parameters, cancel);
+    } catch (RuntimeException | LinkageError e) {
+      throw ErrorTranslator.translate(e);
+    }
+  }
+
+  // Calcite's generated code evaluates constant expressions in static initializers; if one
+  // throws (CAST('abc' AS BIGINT)), the generated class is dead for good and later runs see
+  // NoClassDefFoundError. Such a plan is dropped and made afresh, which reports the real error.
+  private QueryResult run(Session session, Prepared prepared, Object[] parameters,
+      AtomicBoolean cancel) {
+    try {
+      return prepared.executable().run(this, session, parameters, cancel);
+    } catch (NoClassDefFoundError e) {
+      planCache.evict(prepared.sql());
+      Prepared fresh = prepare(session, prepared.sql());
+      planCache.evict(prepared.sql());
+      return fresh.executable().run(this, session, parameters, cancel);
+    } catch (ExceptionInInitializerError e) {
+      planCache.evict(prepared.sql());
+      throw e;
+    }
+  }
+
+  private static boolean sameColumns(Prepared a, Prepared b) {
+    if (a.columns().size() != b.columns().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.columns().size(); i++) {
+      if (!a.columns().get(i).type().equals(b.columns().get(i).type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
+    return new ExecutionContext(database, schema(database.catalogVersion()).root().plus(),
+        typeFactory, parameters, cancel, session.timeZone());
+  }
+
+  private CalciteSchema schema(long version) {
+    SchemaSnapshot s = schema;
+    if (s == null || s.version() != version) {
+      CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+      root.add(AzimuthSchema.NAME, new AzimuthSchema(database));
+      s = new SchemaSnapshot(version, root);
+      schema = s;
+    }
+    return s.root();
+  }
+
+  @Override public void close() {
+    database.close();
+  }
+}

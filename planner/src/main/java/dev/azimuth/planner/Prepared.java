@@ -1,0 +1,65 @@
+package dev.azimuth.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A statement ready to run any number of times, with different parameters, from any thread:
+ * parsing, validation, planning and code generation are done.
+ */
+public final class Prepared {
+  /** What a statement does, which decides how a client receives its result. */
+  public enum Kind { QUERY, DML, DDL, EXPLAIN }
+
+  /** Runs a prepared statement once. */
+  @FunctionalInterface
+  interface Executable {
+    QueryResult run(Engine engine, Session session, Object[] parameters,
+        java.util.concurrent.atomic.AtomicBoolean cancel);
+  }
+
+  private final String sql;
+  private final Kind kind;
+  private final List<ResultColumn> columns;
+  private final List<RelDataType> parameterTypes;
+  private final long catalogVersion;
+  private final Executable executable;
+
+  Prepared(String sql, Kind kind, List<ResultColumn> columns, List<RelDataType> parameterTypes,
+      long catalogVersion, Executable executable) {
+    this.sql = requireNonNull(sql, "sql");
+    this.kind = requireNonNull(kind, "kind");
+    this.columns = List.copyOf(columns);
+    this.parameterTypes = List.copyOf(parameterTypes);
+    this.catalogVersion = catalogVersion;
+    this.executable = requireNonNull(executable, "executable");
+  }
+
+  public String sql() {
+    return sql;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Result columns; empty unless the statement returns rows. */
+  public List<ResultColumn> columns() {
+    return columns;
+  }
+
+  /** The type of each {@code ?}, in order. */
+  public List<RelDataType> parameterTypes() {
+    return parameterTypes;
+  }
+
+  long catalogVersion() {
+    return catalogVersion;
+  }
+
+  Executable executable() {
+    return executable;
+  }
+}

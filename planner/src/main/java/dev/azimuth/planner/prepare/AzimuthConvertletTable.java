@@ -1,0 +1,48 @@
+package dev.azimuth.planner.prepare;
+
+import dev.azimuth.planner.runtime.RuntimeFunctions;
+import dev.azimuth.sql.fun.VectorOperators;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql2rel.SqlRexContext;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's standard conversions, plus: each vector operator becomes the executable function
+ * of {@link RuntimeFunctions}, keeping the type validation gave it. Stateless.
+ */
+public final class AzimuthConvertletTable implements SqlRexConvertletTable {
+  public static final AzimuthConvertletTable INSTANCE = new AzimuthConvertletTable();
+
+  private AzimuthConvertletTable() {}
+
+  @Override public @Nullable SqlRexConvertlet get(SqlCall call) {
+    SqlOperator op = call.getOperator();
+    if (op == VectorOperators.TO_VECTOR) {
+      return (cx, c) -> convert(cx, c,
+          c.operandCount() == 2 ? RuntimeFunctions.TO_VECTOR_DIM : RuntimeFunctions.TO_VECTOR);
+    }
+    SqlOperator runtime = RuntimeFunctions.forSqlOperator(op);
+    if (runtime != null) {
+      return (cx, c) -> convert(cx, c, runtime);
+    }
+    return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  private static RexNode convert(SqlRexContext cx, SqlCall call, SqlOperator runtime) {
+    RelDataType type = cx.getValidator().getValidatedNodeType(call);
+    List<RexNode> operands = new ArrayList<>();
+    for (SqlNode operand : call.getOperandList()) {
+      operands.add(cx.convertExpression(operand));
+    }
+    return cx.getRexBuilder().makeCall(type, runtime, operands);
+  }
+}

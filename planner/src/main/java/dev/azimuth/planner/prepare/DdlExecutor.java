@@ -1,0 +1,118 @@
+package dev.azimuth.planner.prepare;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.planner.PlanningException;
+import dev.azimuth.planner.schema.AzimuthSchema;
+import dev.azimuth.planner.schema.TypeMapping;
+import dev.azimuth.sql.ddl.SqlColumnDeclaration;
+import dev.azimuth.sql.ddl.SqlCreateTable;
+import dev.azimuth.sql.ddl.SqlDropTable;
+import dev.azimuth.sql.ddl.SqlPrimaryKey;
+import dev.azimuth.storage.ColumnDef;
+import dev.azimuth.storage.Database;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/** Runs CREATE TABLE and DROP TABLE against the catalog. Stateless. */
+public final class DdlExecutor {
+  private DdlExecutor() {}
+
+  /** Whether the statement is DDL this executor runs. */
+  public static boolean handles(SqlNode node) {
+    return node instanceof SqlCreateTable || node instanceof SqlDropTable;
+  }
+
+  /**
+   * Runs a DDL statement.
+   *
+   * @param validator used only to turn written types into SQL types
+   */
+  public static void execute(Database db, SqlValidator validator, SqlNode node) {
+    switch (node) {
+      case SqlCreateTable create -> createTable(db, validator, create);
+      case SqlDropTable drop -> {
+        String name = tableName(drop.name());
+        if (!db.dropTable(name) && !drop.ifExists) {
+          throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
+              "table " + name + " does not exist");
+        }
+      }
+      default -> throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+          "unsupported DDL statement " + node.getKind());
+    }
+  }
+
+  private static void createTable(Database db, SqlValidator validator, SqlCreateTable create) {
+    if (create.getReplace()) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+          "CREATE OR REPLACE TABLE is not supported; DROP the table first");
+    }
+    String name = tableName(create.name());
+    if (db.table(name).isPresent()) {
+      if (create.ifNotExists) {
+        return;
+      }
+      throw new PlanningException(ErrorCode.DUPLICATE_TABLE, "table " + name + " already exists");
+    }
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<String> keys = new ArrayList<>();
+    for (SqlNode element : create.elements()) {
+      if (element instanceof SqlColumnDeclaration c) {
+        String column = c.name().getSimple();
+        if (!names.add(column)) {
+          throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION,
+              "column " + column + " is declared more than once");
+        }
+        RelDataType type = c.dataType().deriveType(validator);
+        columns.add(TypeMapping.toColumn(column, type, !c.notNull() && !c.primaryKey()));
+        if (c.primaryKey()) {
+          keys.add(column);
+        }
+      } else if (element instanceof SqlPrimaryKey pk) {
+        for (SqlIdentifier id : pk.columns()) {
+          keys.add(id.getSimple());
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION, "table " + name
+          + " needs a PRIMARY KEY: one column of type BIGINT, INTEGER or VARCHAR");
+    }
+    if (keys.size() > 1) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "table " + name
+          + " declares a key of several columns " + keys + "; the key must be one column");
+    }
+    int keyIndex = -1;
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(keys.get(0))) {
+        keyIndex = i;
+      }
+    }
+    if (keyIndex < 0) {
+      throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
+          "primary key column " + keys.get(0) + " is not a column of " + name);
+    }
+    ColumnDef key = columns.get(keyIndex);
+    columns.set(keyIndex, new ColumnDef(key.id(), key.name(), key.type(), key.precision(),
+        key.scale(), false));
+    db.createTable(name, columns, keyIndex);
+  }
+
+  private static String tableName(SqlIdentifier id) {
+    if (id.names.size() == 2 && id.names.get(0).equalsIgnoreCase(AzimuthSchema.NAME)) {
+      return id.names.get(1);
+    }
+    if (id.names.size() != 1) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+          "tables live in schema " + AzimuthSchema.NAME + "; cannot create or drop " + id);
+    }
+    return id.getSimple();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.azimuth.planner.rel;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.RelOptRule;
+
+/** The rules Azimuth adds to Calcite's standard set. */
+public final class AzimuthRules {
+  private AzimuthRules() {}
+
+  /** Every rule to register with the planner. */
+  public static List<RelOptRule> all() {
+    return List.of(
+        AzimuthTableModifyRule.CONFIG.toRule(),
+        AzimuthProjectScanRule.CONFIG.toRule(),
+        VectorSearchRule.PROJECT_SCAN.toRule(),
+        VectorSearchRule.PROJECT_FILTER_SCAN.toRule(),
+        // Defined by Calcite but not registered by default: top-k without sorting every row,
+        // for ORDER BY ... LIMIT shapes the vector search does not take.
+        EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.azimuth.planner.rel;
+
+import dev.azimuth.planner.runtime.ScanRuntime;
+import dev.azimuth.storage.ColumnDef;
+import dev.azimuth.storage.ColumnType;
+import dev.azimuth.storage.TableDef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Reads a table in key order, decoding only the listed columns; optionally appends each row's
+ * id (where its vectors live), which vector search uses to turn a filter into an accept-set.
+ */
+public final class AzimuthTableScan extends TableScan implements EnumerableRel {
+  /** Name of the appended row-id column. */
+  public static final String ROW_ID = "_ROWID";
+
+  private final TableDef def;
+  private final int[] columns;
+  private final boolean withRowId;
+
+  AzimuthTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, TableDef def,
+      int[] columns, boolean withRowId) {
+    super(cluster, traits, List.of(), table);
+    this.def = def;
+    this.columns = columns;
+    this.withRowId = withRowId;
+  }
+
+  /** A scan of every column, in table order. */
+  public static AzimuthTableScan full(RelOptCluster cluster, RelOptTable table, TableDef def) {
+    int[] all = new int[def.columns().size()];
+    Arrays.setAll(all, i -> i);
+    return create(cluster, table, def, all, false);
+  }
+
+  /** A scan of some columns, optionally with the row id appended. */
+  public static AzimuthTableScan create(RelOptCluster cluster, RelOptTable table, TableDef def,
+      int[] columns, boolean withRowId) {
+    int keyPosition = -1;
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == def.primaryKey()) {
+        keyPosition = i;
+        break;
+      }
+    }
+    List<RelCollation> collations = keyPosition < 0 ? List.of()
+        : List.of(RelCollations.of(keyPosition));
+    RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
+        .replaceIfs(RelCollationTraitDef.INSTANCE, () -> collations);
+    return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId);
+  }
+
+  public TableDef definition() {
+    return def;
+  }
+
+  /** Table column index of each output column (the row id excluded). */
+  public int[] columns() {
+    return columns.clone();
+  }
+
+  public boolean withRowId() {
+    return withRowId;
+  }
+
+  /** Whether this scan yields exactly the table's row, column for column. */
+  public boolean isFull() {
+    if (withRowId || columns.length != def.columns().size()) {
+      return false;
+    }
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new AzimuthTableScan(getCluster(), traitSet, table, def, columns, withRowId);
+  }
+
+  @Override public RelDataType deriveRowType() {
+    RelDataTypeFactory typeFactory = getCluster().getTypeFactory();
+    List<RelDataTypeField> fields = table.getRowType().getFieldList();
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (int c : columns) {
+      b.add(fields.get(c));
+    }
+    if (withRowId) {
+      b.add(ROW_ID, typeFactory.createSqlType(SqlTypeName.BIGINT));
+    }
+    return b.build();
+  }
+
+  @Override public RelWriter explainTerms(RelWriter pw) {
+    List<String> names = new ArrayList<>();
+    for (int c : columns) {
+      names.add(def.columns().get(c).name());
+    }
+    return super.explainTerms(pw)
+        .itemIf("columns", names, !isFull())
+        .itemIf("rowId", true, withRowId);
+  }
+
+  // Cheaper with fewer columns, vectors weighing by their length, so that plans reading less
+  // win. Volcano compares costs by row count alone, hence the weight goes there.
+  @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = table.getRowCount();
+    double read = 1 + (withRowId ? 1 : 0);
+    for (int c : columns) {
+      read += weight(c);
+    }
+    double all = 1;
+    for (int c = 0; c < def.columns().size(); c++) {
+      all += weight(c);
+    }
+    double width = read / all;
+    return planner.getCostFactory().makeCost(rows * width, rows * width, rows * width);
+  }
+
+  private double weight(int column) {
+    ColumnDef c = def.columns().get(column);
+    return c.type() == ColumnType.VECTOR ? Math.max(1, c.dimension() / 16.0) : 1;
+  }
+
+  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY, false);
+    Expression scan = Expressions.call(ScanRuntime.class, "scan",
+        implementor.getRootExpression(), Expressions.constant(def.id()),
+        Expressions.constant(columns), Expressions.constant(withRowId));
+    return implementor.result(physType, Blocks.toBlock(scan));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.azimuth.planner.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.planner.PlanningException;
+import dev.azimuth.storage.Database;
+import dev.azimuth.storage.ReadView;
+import dev.azimuth.storage.TableStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Everything one execution of a statement sees: bound parameters, the clock, the cancel flag,
+ * and one consistent read view per table, opened on first use and closed with the context.
+ * Generated code reaches it as Calcite's {@code root}. Not thread-safe: one execution, one
+ * thread.
+ */
+public final class ExecutionContext implements DataContext, AutoCloseable {
+  private final Database database;
+  private final SchemaPlus rootSchema;
+  private final JavaTypeFactory typeFactory;
+  private final Object[] parameters;
+  private final AtomicBoolean cancelFlag;
+  private final Map<String, Object> variables = new HashMap<>();
+  private final Map<Long, ReadView> views = new HashMap<>();
+
+  public ExecutionContext(Database database, SchemaPlus rootSchema,
+      JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
+      TimeZone timeZone) {
+    this.database = requireNonNull(database, "database");
+    this.rootSchema = requireNonNull(rootSchema, "rootSchema");
+    this.typeFactory = requireNonNull(typeFactory, "typeFactory");
+    this.parameters = parameters.clone();
+    this.cancelFlag = requireNonNull(cancelFlag, "cancelFlag");
+    long now = System.currentTimeMillis();
+    long offset = timeZone.getOffset(now);
+    variables.put(Variable.UTC_TIMESTAMP.camelName, now);
+    variables.put(Variable.CURRENT_TIMESTAMP.camelName, now + offset);
+    variables.put(Variable.LOCAL_TIMESTAMP.camelName, now + offset);
+    variables.put(Variable.TIME_ZONE.camelName, timeZone);
+    variables.put(Variable.CANCEL_FLAG.camelName, cancelFlag);
+  }
+
+  @Override public SchemaPlus getRootSchema() {
+    return rootSchema;
+  }
+
+  @Override public JavaTypeFactory getTypeFactory() {
+    return typeFactory;
+  }
+
+  @Override public @Nullable QueryProvider getQueryProvider() {
+    return null;
+  }
+
+  @Override public @Nullable Object get(String name) {
+    if (name.startsWith("?")) {
+      return parameters[Integer.parseInt(name.substring(1))];
+    }
+    return variables.get(name);
+  }
+
+  /** The table's store; fails if it was dropped since the statement was planned. */
+  public TableStore store(long tableId) {
+    return database.table(tableId).orElseThrow(() -> new PlanningException(
+        ErrorCode.UNDEFINED_TABLE, "the table this statement uses was dropped"));
+  }
+
+  /** This execution's view of a table: the same one every time it is asked for. */
+  public ReadView view(long tableId) {
+    ReadView view = views.get(tableId);
+    if (view == null) {
+      view = store(tableId).openRead();
+      views.put(tableId, view);
+    }
+    return view;
+  }
+
+  /** Throws if the statement was cancelled; long loops call this now and then. */
+  public void checkCancelled() {
+    if (cancelFlag.get()) {
+      throw new PlanningException(ErrorCode.QUERY_CANCELED, "statement cancelled");
+    }
+  }
+
+  @Override public void close() {
+    for (ReadView v : views.values()) {
+      v.close();
+    }
+    views.clear();
+  }
+}

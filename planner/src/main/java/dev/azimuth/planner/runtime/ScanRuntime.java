@@ -1,0 +1,64 @@
+package dev.azimuth.planner.runtime;
+
+import dev.azimuth.storage.RowCursor;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/** Table scans for generated code. */
+public final class ScanRuntime {
+  private static final int CANCEL_CHECK_INTERVAL = 4096;
+
+  private ScanRuntime() {}
+
+  /**
+   * The table's rows in key order, projected to {@code columns}, with the row id appended when
+   * asked for.
+   */
+  public static Enumerable<Object[]> scan(DataContext root, long tableId, int[] columns,
+      boolean withRowId) {
+    ExecutionContext context = (ExecutionContext) root;
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return new Enumerator<>() {
+          private RowCursor cursor = context.view(tableId).scan(columns);
+          private Object[] current;
+          private int count;
+
+          @Override public Object[] current() {
+            return current;
+          }
+
+          @Override public boolean moveNext() {
+            if (++count % CANCEL_CHECK_INTERVAL == 0) {
+              context.checkCancelled();
+            }
+            if (!cursor.next()) {
+              return false;
+            }
+            Object[] values = cursor.values();
+            if (withRowId) {
+              Object[] row = new Object[values.length + 1];
+              System.arraycopy(values, 0, row, 0, values.length);
+              row[values.length] = cursor.rowId();
+              values = row;
+            }
+            current = values;
+            return true;
+          }
+
+          @Override public void reset() {
+            cursor.close();
+            cursor = context.view(tableId).scan(columns);
+            count = 0;
+          }
+
+          @Override public void close() {
+            cursor.close();
+          }
+        };
+      }
+    };
+  }
+}

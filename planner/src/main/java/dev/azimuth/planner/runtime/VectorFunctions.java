@@ -1,0 +1,121 @@
+package dev.azimuth.planner.runtime;
+
+import dev.azimuth.common.AzimuthException;
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.common.VectorText;
+import dev.azimuth.index.Metric;
+import dev.azimuth.index.kernel.Kernels;
+import dev.azimuth.index.kernel.VectorKernels;
+import java.util.List;
+import org.apache.calcite.linq4j.function.Strict;
+
+/**
+ * The implementations behind the SQL vector functions; generated code calls these. Distances
+ * use {@link Metric} with the same kernels as the exact search, so a distance in a select list
+ * equals the one a search ranked by. Stateless and thread-safe.
+ */
+public final class VectorFunctions {
+  private static final VectorKernels KERNELS = Kernels.get();
+
+  private VectorFunctions() {}
+
+  @Strict
+  public static double l2Distance(float[] a, float[] b) {
+    return Metric.L2.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+  }
+
+  @Strict
+  public static double cosineDistance(float[] a, float[] b) {
+    return Metric.COSINE.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+  }
+
+  @Strict
+  public static double innerProduct(float[] a, float[] b) {
+    return KERNELS.dot(a, 0, b, 0, sameDimension(a, b));
+  }
+
+  @Strict
+  public static double negativeInnerProduct(float[] a, float[] b) {
+    return Metric.NEGATIVE_DOT.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+  }
+
+  @Strict
+  public static double l1Distance(float[] a, float[] b) {
+    return Metric.L1.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+  }
+
+  @Strict
+  public static int vectorDims(float[] v) {
+    return v.length;
+  }
+
+  @Strict
+  public static double vectorNorm(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** {@code v / |v|}; a zero vector is returned unchanged, as pgvector does. */
+  @Strict
+  public static float[] l2Normalize(float[] v) {
+    double norm = vectorNorm(v);
+    if (norm == 0) {
+      return v.clone();
+    }
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / norm);
+    }
+    return out;
+  }
+
+  /** {@code TO_VECTOR(value)} of any length. */
+  @Strict
+  public static float[] toVector(Object value) {
+    return toVector(value, -1);
+  }
+
+  /**
+   * {@code TO_VECTOR(value, dimension)}: a vector from text, a list of numbers or a vector;
+   * {@code dimension} -1 accepts any length.
+   */
+  @Strict
+  public static float[] toVector(Object value, int dimension) {
+    float[] v = switch (value) {
+      case float[] f -> f;
+      case String s -> VectorText.parse(s);
+      case List<?> list -> fromList(list);
+      default -> throw new AzimuthException(ErrorCode.DATATYPE_MISMATCH,
+          "cannot convert a " + value.getClass().getSimpleName() + " to a vector");
+    };
+    if (dimension >= 0 && v.length != dimension) {
+      throw new AzimuthException(ErrorCode.DATA_EXCEPTION,
+          "expected " + dimension + " dimensions, not " + v.length);
+    }
+    return v;
+  }
+
+  private static float[] fromList(List<?> list) {
+    float[] v = new float[list.size()];
+    for (int i = 0; i < v.length; i++) {
+      if (!(list.get(i) instanceof Number n)) {
+        throw new AzimuthException(ErrorCode.DATA_EXCEPTION,
+            "vector component " + (i + 1) + " is " + list.get(i) + ", not a number");
+      }
+      v[i] = n.floatValue();
+    }
+    VectorText.requireFinite(v, "vector");
+    return v;
+  }
+
+  private static int sameDimension(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new AzimuthException(ErrorCode.DATA_EXCEPTION,
+          "different vector dimensions " + a.length + " and " + b.length);
+    }
+    return a.length;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.azimuth.planner.runtime;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.index.Metric;
+import dev.azimuth.index.search.ExactSearch;
+import dev.azimuth.index.search.Neighbors;
+import dev.azimuth.index.search.TopK;
+import dev.azimuth.planner.PlanningException;
+import dev.azimuth.sql.fun.VectorDistance;
+import dev.azimuth.storage.ColumnDef;
+import dev.azimuth.storage.ReadView;
+import dev.azimuth.storage.SegmentView;
+import dev.azimuth.storage.TableDef;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+/** Exact k-nearest-neighbour search over a table's segments, for generated code. */
+public final class VectorSearchRuntime {
+  private VectorSearchRuntime() {}
+
+  /**
+   * The rows ranked {@code offset+1 .. offset+fetch} by distance to {@code query}: each the
+   * full table row followed by the distance as the SQL function computes it.
+   *
+   * @param distance    a {@link VectorDistance} name: what the statement orders by
+   * @param metric      a {@link Metric} name: what to rank by (smaller first)
+   * @param negateQuery rank against the negated query (largest-first inner product orders)
+   * @param nullsFirst  put rows whose vector is NULL before the ranked ones, not after
+   * @param filterRows  rows that pass the statement's filter, each ending with its row id, or
+   *                    null to rank every row
+   */
+  public static Enumerable<Object[]> search(DataContext root, long tableId, int column,
+      String distance, String metric, boolean negateQuery, boolean nullsFirst, Object query,
+      int offset, int fetch, Enumerable<Object[]> filterRows) {
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        ExecutionContext context = (ExecutionContext) root;
+        return Linq4j.enumerator(run(context, tableId, column, VectorDistance.valueOf(distance),
+            Metric.valueOf(metric), negateQuery, nullsFirst, query, offset, fetch, filterRows));
+      }
+    };
+  }
+
+  private static List<Object[]> run(ExecutionContext context, long tableId, int column,
+      VectorDistance distance, Metric metric, boolean negateQuery, boolean nullsFirst,
+      Object query, int offset, int fetch, Enumerable<Object[]> filterRows) {
+    ReadView view = context.view(tableId);
+    TableDef def = view.definition();
+    ColumnDef col = def.columns().get(column);
+    float[] q = query == null ? null : (float[]) query;
+    if (q != null && q.length != col.dimension()) {
+      throw new PlanningException(ErrorCode.DATA_EXCEPTION, "the query vector has " + q.length
+          + " dimensions but column " + col.name() + " has " + col.dimension());
+    }
+    Map<Integer, BitSet> accepted = filterRows == null ? null : acceptedRows(filterRows);
+    int k = offset + fetch;
+    float[] searchQuery = q == null ? null : negateQuery ? negate(q) : q;
+    List<Neighbors> ranked = new ArrayList<>();
+    List<Long> nulls = new ArrayList<>();
+    for (SegmentView seg : view.segments()) {
+      BitSet passing = accepted == null ? null : accepted.getOrDefault(seg.id(), new BitSet());
+      IntPredicate candidate = o -> seg.isLive(o) && (passing == null || passing.get(o));
+      for (int o = 0; o < seg.size() && nulls.size() < k; o++) {
+        if (seg.isNull(column, o) && candidate.test(o)) {
+          nulls.add(ReadView.rowId(seg.id(), o));
+        }
+      }
+      if (q == null) {
+        continue;
+      }
+      Neighbors found = ExactSearch.search(seg.vectors(column), col.dimension(), seg.size(),
+          searchQuery, metric, k,
+          o -> !seg.isNull(column, o) && candidate.test(o));
+      long[] rowIds = new long[found.size()];
+      float[] distances = new float[found.size()];
+      for (int i = 0; i < rowIds.length; i++) {
+        rowIds[i] = ReadView.rowId(seg.id(), (int) found.id(i));
+        distances[i] = found.distance(i);
+      }
+      ranked.add(new Neighbors(rowIds, distances));
+    }
+    Neighbors best = TopK.merge(k, ranked);
+    List<Long> order = new ArrayList<>(k);
+    if (nullsFirst || q == null) {
+      order.addAll(nulls);
+    }
+    for (int i = 0; i < best.size(); i++) {
+      order.add(best.id(i));
+    }
+    if (!nullsFirst && q != null) {
+      order.addAll(nulls);
+    }
+    int[] all = new int[def.columns().size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    List<Object[]> rows = new ArrayList<>(fetch);
+    for (int i = offset; i < Math.min(k, order.size()); i++) {
+      Object[] row = view.getByRowId(order.get(i), all);
+      Object[] out = new Object[all.length + 1];
+      System.arraycopy(row, 0, out, 0, all.length);
+      float[] v = (float[]) row[column];
+      out[all.length] = v == null || q == null ? null : distanceOf(distance, v, q);
+      rows.add(out);
+    }
+    return rows;
+  }
+
+  private static Double distanceOf(VectorDistance d, float[] v, float[] q) {
+    return switch (d) {
+      case L2 -> VectorFunctions.l2Distance(v, q);
+      case COSINE -> VectorFunctions.cosineDistance(v, q);
+      case INNER_PRODUCT -> VectorFunctions.innerProduct(v, q);
+      case NEGATIVE_INNER_PRODUCT -> VectorFunctions.negativeInnerProduct(v, q);
+      case L1 -> VectorFunctions.l1Distance(v, q);
+    };
+  }
+
+  private static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
+    Map<Integer, BitSet> accepted = new HashMap<>();
+    try (Enumerator<?> e = rows.enumerator()) {
+      while (e.moveNext()) {
+        Object row = e.current();
+        long rowId = (Long) (row instanceof Object[] a ? a[a.length - 1] : row);
+        accepted.computeIfAbsent(ReadView.segmentOf(rowId), s -> new BitSet())
+            .set(ReadView.ordinalOf(rowId));
+      }
+    }
+    return accepted;
+  }
+
+  private static float[] negate(float[] q) {
+    float[] n = new float[q.length];
+    for (int i = 0; i < q.length; i++) {
+      n[i] = -q[i];
+    }
+    return n;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.azimuth.planner.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.azimuth.planner.rel.AzimuthTableScan;
+import dev.azimuth.sql.type.AzimuthTypeFactory;
+import dev.azimuth.storage.TableDef;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A stored table as Calcite sees it: its row type, its statistics, and how to scan it. The
+ * definition is fixed at construction; a schema change makes a new instance.
+ */
+public final class AzimuthTable extends AbstractTable implements TranslatableTable {
+  private final TableDef def;
+  private final LongSupplier rowCount;
+
+  /**
+   * @param rowCount live row count, read when the planner asks (so estimates follow the data
+   *                 while the definition stays fixed)
+   */
+  public AzimuthTable(TableDef def, LongSupplier rowCount) {
+    this.def = requireNonNull(def, "def");
+    this.rowCount = requireNonNull(rowCount, "rowCount");
+  }
+
+  public TableDef definition() {
+    return def;
+  }
+
+  @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return TypeMapping.rowType((AzimuthTypeFactory) typeFactory, def);
+  }
+
+  @Override public Statistic getStatistic() {
+    return Statistics.of(rowCount.getAsLong(), List.of(ImmutableBitSet.of(def.primaryKey())),
+        List.of(RelCollations.of(def.primaryKey())));
+  }
+
+  @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return AzimuthTableScan.full(context.getCluster(), relOptTable, def);
+  }
+}

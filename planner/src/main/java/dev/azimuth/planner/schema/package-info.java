@@ -1,0 +1,2 @@
+/** The Calcite schema adapter: stored tables as Calcite tables, and type translation. */
+package dev.azimuth.planner.schema;
