@@ -1,0 +1,61 @@
+package dev.azimuth.jdbc;
+
+import dev.azimuth.jdbc.embedded.EmbeddedDriver;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The JDBC driver for {@code jdbc:azimuth:} URLs, found by {@link java.sql.DriverManager}
+ * through service loading. {@code file:} and {@code mem:} URLs run the engine in this JVM.
+ * Thread-safe.
+ */
+public final class Driver implements java.sql.Driver {
+  static {
+    try {
+      DriverManager.registerDriver(new Driver());
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final EmbeddedDriver embedded = new EmbeddedDriver();
+
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    return embedded.connect(AzimuthUrl.parse(url, info), url);
+  }
+
+  @Override public boolean acceptsURL(String url) {
+    return AzimuthUrl.accepts(url);
+  }
+
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    DriverPropertyInfo sync = new DriverPropertyInfo("sync", "true");
+    sync.description = "fsync the write-ahead log before a write returns (file: databases)";
+    sync.choices = new String[] {"true", "false"};
+    return new DriverPropertyInfo[] {sync};
+  }
+
+  @Override public int getMajorVersion() {
+    return Version.MAJOR;
+  }
+
+  @Override public int getMinorVersion() {
+    return Version.MINOR;
+  }
+
+  @Override public boolean jdbcCompliant() {
+    return false;
+  }
+
+  @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("Azimuth logs through SLF4J");
+  }
+}

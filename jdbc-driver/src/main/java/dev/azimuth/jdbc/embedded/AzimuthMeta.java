@@ -1,0 +1,321 @@
+package dev.azimuth.jdbc.embedded;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.jdbc.Version;
+import dev.azimuth.planner.Engine;
+import dev.azimuth.planner.PlanningException;
+import dev.azimuth.planner.Prepared;
+import dev.azimuth.planner.QueryResult;
+import dev.azimuth.planner.ResultColumn;
+import dev.azimuth.planner.Session;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Avatica's view of one embedded connection: prepares and executes statements on the
+ * {@link Engine}, and answers metadata questions from the catalog. Each statement handle keeps
+ * its prepared plan and its open result.
+ *
+ * <p>Thread-safe per statement handle, as Avatica uses it: one thread drives a statement.
+ */
+final class AzimuthMeta extends MetaImpl {
+  /** What one statement handle holds. */
+  private static final class StatementState {
+    Prepared prepared;
+    QueryResult result;
+
+    void closeResult() {
+      QueryResult r = result;
+      result = null;
+      if (r != null) {
+        r.close();
+      }
+    }
+  }
+
+  private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
+
+  AzimuthMeta(AzimuthConnection connection) {
+    super(connection);
+  }
+
+  private AzimuthConnection azimuth() {
+    return (AzimuthConnection) connection;
+  }
+
+  private Engine engine() {
+    return azimuth().engine();
+  }
+
+  private Session session() {
+    return azimuth().session();
+  }
+
+  private StatementState state(StatementHandle h) throws NoSuchStatementException {
+    StatementState s = statements.get(h.id);
+    if (s == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return s;
+  }
+
+  @Override public StatementHandle createStatement(ConnectionHandle ch) {
+    StatementHandle h = super.createStatement(ch);
+    statements.put(h.id, new StatementState());
+    return h;
+  }
+
+  @Override public void closeStatement(StatementHandle h) {
+    StatementState s = statements.remove(h.id);
+    if (s != null) {
+      s.closeResult();
+    }
+  }
+
+  @Override public void closeConnection(ConnectionHandle ch) {
+    for (StatementState s : statements.values()) {
+      s.closeResult();
+    }
+    statements.clear();
+    super.closeConnection(ch);
+  }
+
+  @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    StatementHandle h = createStatement(ch);
+    Prepared prepared = engine().prepare(session(), sql);
+    statements.get(h.id).prepared = prepared;
+    h.signature = signature(prepared);
+    return h;
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql,
+      long maxRowCount, PrepareCallback callback) throws NoSuchStatementException {
+    return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+  }
+
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql,
+      long maxRowCount, int maxRowsInFirstFrame, PrepareCallback callback)
+      throws NoSuchStatementException {
+    StatementState state = state(h);
+    Prepared prepared = engine().prepare(session(), sql);
+    Signature signature = signature(prepared);
+    QueryResult result;
+    try {
+      synchronized (callback.getMonitor()) {
+        callback.clear();
+        state.closeResult();
+        state.prepared = prepared;
+        h.signature = signature;
+        result = run(h, state, List.of());
+        callback.assign(signature, null, result.hasRows() ? -1 : result.updateCount());
+      }
+      callback.execute();
+    } catch (SQLException e) {
+      throw new PlanningException(ErrorCode.INTERNAL_ERROR, e.getMessage(), e);
+    }
+    MetaResultSet rs = result.hasRows()
+        ? MetaResultSet.create(h.connectionId, h.id, false, signature, null)
+        : MetaResultSet.count(h.connectionId, h.id, result.updateCount());
+    return new ExecuteResult(List.of(rs));
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      long maxRowCount) throws NoSuchStatementException {
+    return execute(h, parameterValues, -1);
+  }
+
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    StatementState state = state(h);
+    state.closeResult();
+    QueryResult result = run(h, state, parameterValues);
+    MetaResultSet rs = result.hasRows()
+        ? MetaResultSet.create(h.connectionId, h.id, false, signature(state.prepared), null)
+        : MetaResultSet.count(h.connectionId, h.id, result.updateCount());
+    return new ExecuteResult(List.of(rs));
+  }
+
+  /** Runs the statement's plan; a result with rows stays open in the state for reading. */
+  private QueryResult run(StatementHandle h, StatementState state, List<TypedValue> values) {
+    if (state.prepared == null) {
+      throw new PlanningException(ErrorCode.INVALID_STATEMENT, "statement is not prepared");
+    }
+    Object[] params = new Object[values.size()];
+    for (int i = 0; i < params.length; i++) {
+      TypedValue v = values.get(i);
+      if (v == null) {
+        throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+            "parameter " + (i + 1) + " is not set");
+      }
+      params[i] = v.toLocal();
+    }
+    AtomicBoolean cancel = cancelFlag(h);
+    cancel.set(false);
+    QueryResult result = engine().execute(session(), state.prepared, params, cancel);
+    if (result.hasRows()) {
+      state.result = result;
+    }
+    return result;
+  }
+
+  private AtomicBoolean cancelFlag(StatementHandle h) {
+    try {
+      return connection.getCancelFlag(h);
+    } catch (NoSuchStatementException e) {
+      return new AtomicBoolean();
+    }
+  }
+
+  @Override public ExecuteBatchResult executeBatch(StatementHandle h,
+      List<List<TypedValue>> parameterValueLists) throws NoSuchStatementException {
+    long[] counts = new long[parameterValueLists.size()];
+    for (int i = 0; i < counts.length; i++) {
+      ExecuteResult r = execute(h, parameterValueLists.get(i), -1);
+      counts[i] = r.resultSets.get(0).updateCount;
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h,
+      List<String> sqlCommands) throws NoSuchStatementException {
+    StatementState state = state(h);
+    long[] counts = new long[sqlCommands.size()];
+    for (int i = 0; i < counts.length; i++) {
+      state.closeResult();
+      state.prepared = engine().prepare(session(), sqlCommands.get(i));
+      QueryResult r = run(h, state, List.of());
+      counts[i] = r.hasRows() ? -1 : r.updateCount();
+      state.closeResult();
+    }
+    return new ExecuteBatchResult(counts);
+  }
+
+  @Override public Iterable<Object> createIterable(StatementHandle h, QueryState queryState,
+      Signature signature, List<TypedValue> parameterValues, Frame firstFrame) {
+    if (firstFrame != null && firstFrame.done) {
+      return firstFrame.rows;
+    }
+    StatementState state = statements.get(h.id);
+    QueryResult result = state == null ? null : state.result;
+    if (result == null) {
+      return Collections.emptyList();
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Iterator<Object> rows = (Iterator) result;
+    return () -> rows;
+  }
+
+  @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    StatementState state = state(h);
+    if (state.result == null) {
+      throw new MissingResultsException(h);
+    }
+    List<Object> rows = new ArrayList<>();
+    while ((fetchMaxRowCount < 0 || rows.size() < fetchMaxRowCount) && state.result.hasNext()) {
+      rows.add(state.result.next());
+    }
+    boolean done = !state.result.hasNext();
+    return new Frame(offset, done, rows);
+  }
+
+  @Override public boolean syncResults(StatementHandle h, QueryState state, long offset) {
+    return false;
+  }
+
+  // Every statement commits as it completes; there is nothing to commit or roll back.
+  @Override public void commit(ConnectionHandle ch) {}
+
+  @Override public void rollback(ConnectionHandle ch) {}
+
+  private static Signature signature(Prepared prepared) {
+    List<ColumnMetaData> columns = new ArrayList<>();
+    int ordinal = 0;
+    for (ResultColumn c : prepared.columns()) {
+      columns.add(ColumnTypes.column(ordinal++, c.label(), c.type()));
+    }
+    List<AvaticaParameter> parameters = new ArrayList<>();
+    int index = 0;
+    for (RelDataType t : prepared.parameterTypes()) {
+      ColumnMetaData.AvaticaType type = ColumnTypes.avaticaType(t);
+      parameters.add(new AvaticaParameter(false,
+          Math.max(t.getPrecision(), 0), Math.max(t.getScale(), 0), type.id,
+          ColumnTypes.typeName(t), type.columnClassName(), "?" + (++index)));
+    }
+    StatementType type = switch (prepared.kind()) {
+      case QUERY, EXPLAIN -> StatementType.SELECT;
+      case DML -> StatementType.IS_DML;
+      case DDL -> StatementType.OTHER_DDL;
+    };
+    return Signature.create(columns, prepared.sql(), parameters, CursorFactory.ARRAY, type);
+  }
+
+  // --- metadata -------------------------------------------------------------------------
+
+  @Override public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    Map<DatabaseProperty, Object> p = new EnumMap<>(DatabaseProperty.class);
+    p.put(DatabaseProperty.GET_DATABASE_PRODUCT_NAME, "Azimuth");
+    p.put(DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, Version.VERSION);
+    p.put(DatabaseProperty.GET_DRIVER_NAME, "Azimuth JDBC Driver");
+    p.put(DatabaseProperty.GET_DRIVER_VERSION, Version.VERSION);
+    p.put(DatabaseProperty.GET_DRIVER_MAJOR_VERSION, Version.MAJOR);
+    p.put(DatabaseProperty.GET_DRIVER_MINOR_VERSION, Version.MINOR);
+    p.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, Version.MAJOR);
+    p.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, Version.MINOR);
+    p.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION,
+        java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    return p;
+  }
+
+  @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schema,
+      Pat table, List<String> typeList) {
+    return Catalogs.tables(this, engine(), schema, table, typeList);
+  }
+
+  @Override public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schema,
+      Pat table, Pat column) {
+    return Catalogs.columns(this, engine(), schema, table, column);
+  }
+
+  @Override public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schema) {
+    return Catalogs.schemas(this, schema);
+  }
+
+  @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return records(MetaCatalog.class, List.of());
+  }
+
+  @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return records(MetaTableType.class, List.of(new MetaTableType("TABLE")));
+  }
+
+  /** A result set of metadata records, each a public-field object of {@code type}. */
+  <T> MetaResultSet records(Class<T> type, List<? extends T> rows) {
+    @SuppressWarnings("unchecked")
+    List<Object> objects = (List<Object>) rows;
+    return createResultSet(Map.of(), fieldMetaData(type).columns, CursorFactory.record(type),
+        new Frame(0, true, objects));
+  }
+
+  static int nullability(boolean nullable) {
+    return nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls;
+  }
+}
