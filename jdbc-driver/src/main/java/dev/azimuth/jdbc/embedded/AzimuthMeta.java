@@ -311,8 +311,16 @@ final class AzimuthMeta extends MetaImpl {
   <T> MetaResultSet records(Class<T> type, List<? extends T> rows) {
     @SuppressWarnings("unchecked")
     List<Object> objects = (List<Object>) rows;
-    return createResultSet(Map.of(), fieldMetaData(type).columns, CursorFactory.record(type),
-        new Frame(0, true, objects));
+    List<java.lang.reflect.Field> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (java.lang.reflect.Field f : type.getFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        fields.add(f);
+        names.add(f.getName());
+      }
+    }
+    return createResultSet(Map.of(), fieldMetaData(type).columns,
+        CursorFactory.record(type, fields, names), new Frame(0, true, objects));
   }
 
   static int nullability(boolean nullable) {

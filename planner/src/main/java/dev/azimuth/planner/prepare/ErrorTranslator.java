@@ -30,6 +30,8 @@ public final class ErrorTranslator {
           "column $1 does not exist"),
       rule("Unknown target column '([^']*)'", ErrorCode.UNDEFINED_COLUMN,
           "column $1 does not exist in the target table"),
+      rule("Column '([^']*)' has no default value and does not allow NULLs",
+          ErrorCode.NOT_NULL_VIOLATION, "null value in column $1 violates its NOT NULL constraint"),
       rule("Column '([^']*)' is ambiguous", ErrorCode.AMBIGUOUS_COLUMN,
           "column reference $1 is ambiguous"),
       rule("No match found for function signature (.*)", ErrorCode.UNDEFINED_FUNCTION,

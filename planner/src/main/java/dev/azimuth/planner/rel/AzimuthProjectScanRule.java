@@ -39,7 +39,7 @@ final class AzimuthProjectScanRule extends RelRule<RuleConfig> {
       narrowed[i] = scanColumns[positions[i]];
       newIndex[positions[i]] = i;
     }
-    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.getTable(),
+    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.table(),
         scan.definition(), narrowed, false);
     List<RexNode> exprs = new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {

@@ -21,12 +21,12 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -36,18 +36,24 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Reads a table in key order, decoding only the listed columns; optionally appends each row's
  * id (where its vectors live), which vector search uses to turn a filter into an accept-set.
+ *
+ * <p>Deliberately not a Calcite {@code TableScan}: the metadata Calcite derives for those
+ * (unique keys, column origins) assumes the scan yields the table's row as it is, and would be
+ * wrong for a scan of some columns.
  */
-public final class AzimuthTableScan extends TableScan implements EnumerableRel {
+public final class AzimuthTableScan extends AbstractRelNode implements EnumerableRel {
   /** Name of the appended row-id column. */
   public static final String ROW_ID = "_ROWID";
 
+  private final RelOptTable table;
   private final TableDef def;
   private final int[] columns;
   private final boolean withRowId;
 
   AzimuthTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, TableDef def,
       int[] columns, boolean withRowId) {
-    super(cluster, traits, List.of(), table);
+    super(cluster, traits);
+    this.table = table;
     this.def = def;
     this.columns = columns;
     this.withRowId = withRowId;
@@ -75,6 +81,11 @@ public final class AzimuthTableScan extends TableScan implements EnumerableRel {
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> collations);
     return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId);
+  }
+
+  /** The table scanned. */
+  public RelOptTable table() {
+    return table;
   }
 
   public TableDef definition() {
@@ -126,8 +137,13 @@ public final class AzimuthTableScan extends TableScan implements EnumerableRel {
       names.add(def.columns().get(c).name());
     }
     return super.explainTerms(pw)
+        .item("table", table.getQualifiedName())
         .itemIf("columns", names, !isFull())
         .itemIf("rowId", true, withRowId);
+  }
+
+  @Override public double estimateRowCount(RelMetadataQuery mq) {
+    return table.getRowCount();
   }
 
   // Cheaper with fewer columns, vectors weighing by their length, so that plans reading less

@@ -123,7 +123,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     AzimuthVectorSearch search = new AzimuthVectorSearch(cluster, traits,
         filterInput == null ? null : convert(filterInput,
             filterInput.getTraitSet().replace(EnumerableConvention.INSTANCE)),
-        scan.getTable(), def, spec, key.getType());
+        scan.table(), def, spec, key.getType());
 
     // The search yields the whole table row plus the distance: re-aim the projection at it.
     RexNode distanceRef = new RexInputRef(distanceField, key.getType());
@@ -157,7 +157,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
         }
       }
     }
-    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.getTable(),
+    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.table(),
         scan.definition(), columns, true);
     RexNode condition = filter.getCondition().accept(new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {

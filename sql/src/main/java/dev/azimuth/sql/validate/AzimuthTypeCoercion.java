@@ -2,17 +2,14 @@ package dev.azimuth.sql.validate;
 
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.sql.SqlValidationException;
-import dev.azimuth.sql.fun.VectorOperators;
 import dev.azimuth.sql.type.VectorSqlType;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
@@ -57,8 +54,10 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     for (int i = 0; i < sources.size(); i++) {
       RelDataType source = sources.get(i).getType();
       RelDataType target = targets.get(i).getType();
-      // A CAST to VARCHAR(n) would silently cut longer strings; storage rejects them instead.
-      if (SqlTypeUtil.isCharacter(source) && SqlTypeUtil.isCharacter(target)) {
+      // Storage checks lengths and precision and names the column when a value does not fit;
+      // a CAST here would cut a long string silently, or fail without saying where.
+      if ((SqlTypeUtil.isCharacter(source) && SqlTypeUtil.isCharacter(target))
+          || (SqlTypeUtil.isDecimal(source) && SqlTypeUtil.isDecimal(target))) {
         continue;
       }
       if (!SqlTypeUtil.equalSansNullability(validator.getTypeFactory(), source, target)) {
@@ -83,7 +82,7 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     if (source instanceof VectorSqlType v) {
       if (v.hasKnownDimension() && target.hasKnownDimension()
           && v.dimension() != target.dimension()) {
-        throw wrongDimension(column, target, v.dimension(), SqlParserPos.ZERO);
+        throw VectorLiterals.wrongDimension(column, target, v.dimension(), SqlParserPos.ZERO);
       }
       return;
     }
@@ -99,42 +98,23 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     SqlNode values = sourceQuery(query);
     if (values.getKind() == SqlKind.VALUES) {
       for (SqlNode row : ((SqlCall) values).getOperandList()) {
-        SqlNode value = ((SqlCall) row).operand(index);
-        int dims = literalDimension(value);
-        if (dims >= 0 && target.hasKnownDimension() && dims != target.dimension()) {
-          throw wrongDimension(column, target, dims, value.getParserPosition());
-        }
+        VectorLiterals.checkDimension(column, target, ((SqlCall) row).operand(index));
+      }
+    } else if (query instanceof SqlUpdate update) {
+      // The source row is the table's columns followed by the SET expressions.
+      int first = count - update.getSourceExpressionList().size();
+      if (index >= first) {
+        VectorLiterals.checkDimension(column, target,
+            update.getSourceExpressionList().get(index - first));
       }
     }
-  }
-
-  private static int literalDimension(SqlNode value) {
-    if (value instanceof SqlCharStringLiteral literal) {
-      String text = literal.getValueAs(String.class).strip();
-      if (text.length() >= 2 && text.startsWith("[") && text.endsWith("]")) {
-        String body = text.substring(1, text.length() - 1).strip();
-        return body.isEmpty() ? 0 : body.split(",", -1).length;
-      }
-      return -1;
-    }
-    if (value.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
-      return ((SqlCall) value).operandCount();
-    }
-    return -1;
-  }
-
-  private static SqlValidationException wrongDimension(String column, VectorSqlType target,
-      int actual, SqlParserPos pos) {
-    return new SqlValidationException(ErrorCode.DATA_EXCEPTION,
-        "column " + column + " expects " + target.dimension() + " dimensions, not " + actual,
-        pos);
   }
 
   @Override protected boolean coerceOperandType(@Nullable SqlValidatorScope scope, SqlCall call,
       int index, RelDataType targetType) {
     if (targetType instanceof VectorSqlType vector) {
       SqlNode operand = call.operand(index);
-      SqlNode wrapped = toVector(operand, vector);
+      SqlNode wrapped = VectorLiterals.toVector(operand, vector);
       call.setOperand(index, wrapped);
       updateInferredType(wrapped, validator.deriveType(scope, wrapped));
       return true;
@@ -147,7 +127,7 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     if (targetType instanceof VectorSqlType vector && index < nodeList.size()) {
       SqlNode node = nodeList.get(index);
       SqlNode expr = node.getKind() == SqlKind.AS ? ((SqlCall) node).operand(0) : node;
-      SqlNode wrapped = toVector(expr, vector);
+      SqlNode wrapped = VectorLiterals.toVector(expr, vector);
       if (node.getKind() == SqlKind.AS) {
         ((SqlCall) node).setOperand(0, wrapped);
       } else {
@@ -157,11 +137,5 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
       return true;
     }
     return super.coerceColumnType(scope, nodeList, index, targetType);
-  }
-
-  private static SqlNode toVector(SqlNode operand, VectorSqlType target) {
-    SqlParserPos pos = operand.getParserPosition();
-    return VectorOperators.TO_VECTOR.createCall(pos, operand,
-        SqlLiteral.createExactNumeric(Integer.toString(target.dimension()), pos));
   }
 }

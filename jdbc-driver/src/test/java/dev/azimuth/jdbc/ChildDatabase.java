@@ -1,0 +1,70 @@
+package dev.azimuth.jdbc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A second JVM using a database directory, for tests of what happens across processes. Modes:
+ * {@code hold DIR} opens it, prints READY and waits for stdin to close; {@code insert DIR}
+ * inserts rows one statement at a time, printing {@code ACK n} after each returns.
+ */
+public final class ChildDatabase {
+  private ChildDatabase() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = "jdbc:azimuth:file:" + args[1];
+    try (Connection c = DriverManager.getConnection(url)) {
+      if (args[0].equals("hold")) {
+        System.out.println("READY");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+          // Hold the database until the parent closes our stdin.
+        }
+        return;
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS acked (id BIGINT PRIMARY KEY, v VECTOR(2))");
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO acked VALUES (?, ?)")) {
+        for (long i = 0; ; i++) {
+          ps.setLong(1, i);
+          ps.setObject(2, new float[] {i, -i});
+          ps.executeUpdate();
+          System.out.println("ACK " + i);
+          System.out.flush();
+        }
+      }
+    }
+  }
+
+  /** Starts this class in a new JVM with the test JVM's class path and module flags. */
+  static Process start(String mode, Path dir) throws IOException {
+    String java = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-modules") || arg.startsWith("--enable-native-access")
+          || arg.startsWith("--sun-misc") || arg.startsWith("-Djvector")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ChildDatabase.class.getName(), mode, dir.toString()));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  static BufferedReader output(Process p) {
+    return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+  }
+}
