@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -14,8 +15,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Thread-safe, as Calcite's factories are.
  */
 public final class AzimuthTypeFactory extends JavaTypeFactoryImpl {
+  /** Calcite's defaults, except that strings of different lengths meeting in VALUES or UNION
+   * give VARCHAR rather than space-padded CHAR, as PostgreSQL does. */
+  private static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
+    @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+      return true;
+    }
+  };
+
   public AzimuthTypeFactory() {
-    super(RelDataTypeSystem.DEFAULT);
+    super(TYPE_SYSTEM);
   }
 
   /** The NOT NULL type {@code VECTOR(dimension)}; {@link VectorSqlType#ANY_DIMENSION} allowed. */

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -18,7 +19,10 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
@@ -37,15 +41,14 @@ public final class AzimuthValidator extends SqlValidatorImpl {
   }
 
   /**
-   * Before Calcite checks that the rows of {@code INSERT ... VALUES} agree in type, each value
-   * bound for a vector column becomes {@code TO_VECTOR(value, n)}: otherwise a text literal in
-   * one row and an ARRAY or NULL in another have no common type.
+   * Makes the values an {@code INSERT ... VALUES} writes into vector columns into vectors,
+   * before Calcite checks that the rows agree in type (a text literal in one row and an ARRAY or
+   * NULL in another have no common type). When every such value is a text literal or NULL
+   * (and there is no {@code ?}), the statement becomes {@code INSERT ... SELECT .., TO_VECTOR(c, n), .. FROM
+   * (VALUES ...)}: the rows stay literals, which Calcite keeps as one compact table of constants
+   * (with a call in every row it builds a union of one-row queries, which for a thousand rows
+   * generates more code than the compiler takes). Otherwise each value is wrapped where it is.
    */
-  @Override public void validateInsert(SqlInsert insert) {
-    prepareVectorValues(insert);
-    super.validateInsert(insert);
-  }
-
   private void prepareVectorValues(SqlInsert insert) {
     if (insert.getSource().getKind() != SqlKind.VALUES
         || !(insert.getTargetTable() instanceof SqlIdentifier name)) {
@@ -65,23 +68,73 @@ public final class AzimuthValidator extends SqlValidatorImpl {
         targets.add(rowType.getField(((SqlIdentifier) column).getSimple(), false, false));
       }
     }
-    for (SqlNode row : ((SqlCall) insert.getSource()).getOperandList()) {
-      SqlCall values = (SqlCall) row;
-      for (int i = 0; i < Math.min(values.operandCount(), targets.size()); i++) {
+    SqlCall values = (SqlCall) insert.getSource();
+    int width = Integer.MAX_VALUE;
+    boolean allText = true;
+    boolean anyVector = false;
+    for (SqlNode node : values.getOperandList()) {
+      SqlCall row = (SqlCall) node;
+      width = Math.min(width, row.operandCount());
+      for (int i = 0; i < Math.min(row.operandCount(), targets.size()); i++) {
         RelDataTypeField target = targets.get(i);
-        SqlNode value = values.operand(i);
-        if (target == null || !(target.getType() instanceof VectorSqlType vector)
-            || SqlUtil.isNullLiteral(value, false) || value instanceof SqlDynamicParam) {
-          continue;
+        if (target != null && target.getType() instanceof VectorSqlType vector) {
+          anyVector = true;
+          SqlNode value = row.operand(i);
+          VectorLiterals.checkDimension(target.getName(), vector, value);
+          allText &= value instanceof SqlCharStringLiteral || SqlUtil.isNullLiteral(value, false);
         }
-        VectorLiterals.checkDimension(target.getName(), vector, value);
-        values.setOperand(i, VectorLiterals.toVector(value, vector));
+      }
+      // A ? takes its type from the column it is inserted into, which only plain VALUES give.
+      for (SqlNode value : row.getOperandList()) {
+        allText &= !(value instanceof SqlDynamicParam);
+      }
+    }
+    if (!anyVector) {
+      return;
+    }
+    if (allText && width == targets.size()) {
+      insert.setSource(selectFromValues(values, targets));
+      return;
+    }
+    for (SqlNode node : values.getOperandList()) {
+      SqlCall row = (SqlCall) node;
+      for (int i = 0; i < Math.min(row.operandCount(), targets.size()); i++) {
+        RelDataTypeField target = targets.get(i);
+        SqlNode value = row.operand(i);
+        if (target != null && target.getType() instanceof VectorSqlType vector
+            && !SqlUtil.isNullLiteral(value, false) && !(value instanceof SqlDynamicParam)) {
+          row.setOperand(i, VectorLiterals.toVector(value, vector));
+        }
       }
     }
   }
 
+  /** {@code SELECT c0, TO_VECTOR(c1, n), ... FROM (VALUES ...) AS v (c0, c1, ...)}. */
+  private static SqlSelect selectFromValues(SqlCall values, List<RelDataTypeField> targets) {
+    SqlParserPos pos = values.getParserPosition();
+    List<SqlNode> aliasOperands = new ArrayList<>();
+    aliasOperands.add(values);
+    aliasOperands.add(new SqlIdentifier("V$", pos));
+    SqlNodeList select = new SqlNodeList(pos);
+    for (int i = 0; i < targets.size(); i++) {
+      SqlIdentifier column = new SqlIdentifier("C$" + i, pos);
+      aliasOperands.add(column);
+      RelDataTypeField target = targets.get(i);
+      select.add(target != null && target.getType() instanceof VectorSqlType vector
+          ? VectorLiterals.toVector(new SqlIdentifier(List.of("V$", "C$" + i), pos), vector)
+          : new SqlIdentifier(List.of("V$", "C$" + i), pos));
+    }
+    SqlNode from = SqlStdOperatorTable.AS.createCall(pos, aliasOperands);
+    return new SqlSelect(pos, null, select, from, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  // Runs before the validator registers scopes, so a statement's source may still be replaced.
   @Override protected @PolyNull SqlNode performUnconditionalRewrites(@PolyNull SqlNode node,
       boolean underFrom) {
+    if (node instanceof SqlInsert insert) {
+      prepareVectorValues(insert);
+    }
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
     if (rewritten instanceof SqlCall call && call.getKind() == SqlKind.CAST
         && call.operandCount() == 2 && call.operand(1) instanceof SqlDataTypeSpec spec
