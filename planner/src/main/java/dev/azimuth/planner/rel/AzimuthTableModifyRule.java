@@ -29,7 +29,8 @@ final class AzimuthTableModifyRule extends ConverterRule {
     return new AzimuthTableModify(modify.getCluster(),
         modify.getTraitSet().replace(EnumerableConvention.INSTANCE), modify.getTable(),
         modify.getCatalogReader(),
-        convert(input, input.getTraitSet().replace(EnumerableConvention.INSTANCE)),
+        // Any order will do: asking for the input's own collation would add a sort.
+        convert(input, input.getCluster().traitSetOf(EnumerableConvention.INSTANCE)),
         modify.getOperation(), modify.getUpdateColumnList(), modify.getSourceExpressionList(),
         modify.isFlattened(), table.definition());
   }

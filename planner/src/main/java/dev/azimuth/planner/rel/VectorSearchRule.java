@@ -122,7 +122,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
             new RelFieldCollation(distanceField, order.direction, order.nullDirection))));
     AzimuthVectorSearch search = new AzimuthVectorSearch(cluster, traits,
         filterInput == null ? null : convert(filterInput,
-            filterInput.getTraitSet().replace(EnumerableConvention.INSTANCE)),
+            cluster.traitSetOf(EnumerableConvention.INSTANCE)),
         scan.table(), def, spec, key.getType());
 
     // The search yields the whole table row plus the distance: re-aim the projection at it.

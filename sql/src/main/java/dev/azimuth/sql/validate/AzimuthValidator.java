@@ -89,11 +89,11 @@ public final class AzimuthValidator extends SqlValidatorImpl {
         allText &= !(value instanceof SqlDynamicParam);
       }
     }
-    if (!anyVector) {
+    if (!anyVector || targets.contains(null)) {
       return;
     }
     if (allText && width == targets.size()) {
-      insert.setSource(selectFromValues(values, targets));
+      selectFromValues(insert, values, targets);
       return;
     }
     for (SqlNode node : values.getOperandList()) {
@@ -109,24 +109,51 @@ public final class AzimuthValidator extends SqlValidatorImpl {
     }
   }
 
-  /** {@code SELECT c0, TO_VECTOR(c1, n), ... FROM (VALUES ...) AS v (c0, c1, ...)}. */
-  private static SqlSelect selectFromValues(SqlCall values, List<RelDataTypeField> targets) {
+  /**
+   * Rewrites the insert to {@code INSERT INTO t (c0, c1, ..) SELECT c0, TO_VECTOR(c1, n), ..
+   * FROM (VALUES ...) AS v (c0, c1, ...)}. A column that is NULL in every row is left out of
+   * both lists (the column gets its NULL from being omitted): in a derived table it would have
+   * the type NULL, which Calcite cannot convert to the column's type.
+   */
+  private static void selectFromValues(SqlInsert insert, SqlCall values,
+      List<RelDataTypeField> targets) {
     SqlParserPos pos = values.getParserPosition();
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      for (SqlNode row : values.getOperandList()) {
+        if (!SqlUtil.isNullLiteral(((SqlCall) row).operand(i), false)) {
+          kept.add(i);
+          break;
+        }
+      }
+    }
+    List<SqlNode> rows = new ArrayList<>();
+    for (SqlNode node : values.getOperandList()) {
+      SqlCall row = (SqlCall) node;
+      List<SqlNode> cells = new ArrayList<>();
+      for (int i : kept) {
+        cells.add(row.operand(i));
+      }
+      rows.add(SqlStdOperatorTable.ROW.createCall(row.getParserPosition(), cells));
+    }
+    SqlNode keptValues = SqlStdOperatorTable.VALUES.createCall(pos, rows);
     List<SqlNode> aliasOperands = new ArrayList<>();
-    aliasOperands.add(values);
+    aliasOperands.add(keptValues);
     aliasOperands.add(new SqlIdentifier("V$", pos));
     SqlNodeList select = new SqlNodeList(pos);
-    for (int i = 0; i < targets.size(); i++) {
-      SqlIdentifier column = new SqlIdentifier("C$" + i, pos);
-      aliasOperands.add(column);
-      RelDataTypeField target = targets.get(i);
-      select.add(target != null && target.getType() instanceof VectorSqlType vector
-          ? VectorLiterals.toVector(new SqlIdentifier(List.of("V$", "C$" + i), pos), vector)
-          : new SqlIdentifier(List.of("V$", "C$" + i), pos));
+    SqlNodeList columns = new SqlNodeList(pos);
+    for (int n = 0; n < kept.size(); n++) {
+      RelDataTypeField target = targets.get(kept.get(n));
+      aliasOperands.add(new SqlIdentifier("C$" + n, pos));
+      SqlIdentifier cell = new SqlIdentifier(List.of("V$", "C$" + n), pos);
+      select.add(target.getType() instanceof VectorSqlType vector
+          ? VectorLiterals.toVector(cell, vector) : cell);
+      columns.add(new SqlIdentifier(target.getName(), pos));
     }
-    SqlNode from = SqlStdOperatorTable.AS.createCall(pos, aliasOperands);
-    return new SqlSelect(pos, null, select, from, null, null, null, null, null, null, null,
-        null, null);
+    insert.setOperand(3, columns);
+    insert.setSource(new SqlSelect(pos, null, select,
+        SqlStdOperatorTable.AS.createCall(pos, aliasOperands), null, null, null, null, null,
+        null, null, null, null));
   }
 
   // Runs before the validator registers scopes, so a statement's source may still be replaced.
