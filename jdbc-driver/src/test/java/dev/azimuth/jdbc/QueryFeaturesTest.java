@@ -47,6 +47,14 @@ class QueryFeaturesTest {
   }
 
   @Test
+  void stringLiteralsKeepTheirLength() throws SQLException {
+    assertEquals(List.of("|0|abc|3"), text(c, "SELECT '', CHAR_LENGTH(''), 'abc', "
+        + "CHAR_LENGTH('abc')"));
+    assertEquals(List.of("a,b", "say \"hi\""), text(c, "SELECT * FROM (VALUES ('a,b'), "
+        + "('say \"hi\"')) AS t (s) ORDER BY s"));
+  }
+
+  @Test
   void joinsAndSubqueries() throws SQLException {
     assertEquals(List.of("1|NO", "2|SE", "3|NO", "5|SE"), text(c, "SELECT d.id, a.country "
         + "FROM docs d JOIN authors a ON d.author = a.name ORDER BY d.id"));
@@ -96,6 +104,16 @@ class QueryFeaturesTest {
     String ip = plan("SELECT id FROM docs ORDER BY INNER_PRODUCT(embedding, '[1,1]') DESC "
         + "LIMIT 2");
     assertTrue(ip.contains("distance=[INNER_PRODUCT]"), ip);
+  }
+
+  @Test
+  void explainChoosesTheVectorSearchWhateverTheTableSize() throws SQLException {
+    update(c, "CREATE TABLE empty_docs (id BIGINT PRIMARY KEY, price DOUBLE, v VECTOR(3))");
+    String p = plan("SELECT id, v <-> ? AS d FROM empty_docs WHERE price < 20 ORDER BY d "
+        + "LIMIT 10");
+    assertTrue(p.contains("AzimuthVectorSearch"), p);
+    assertTrue(p.contains("columns=[[PRICE]], rowId=[true]"), p);
+    update(c, "DROP TABLE empty_docs");
   }
 
   @Test

@@ -93,7 +93,9 @@ final class ColumnTypes {
       case DATE -> 10;
       case TIME -> 8;
       case TIMESTAMP -> 23;
-      case CHAR, VARCHAR -> type.getPrecision() > 0 ? type.getPrecision() : 256;
+      // Avatica pads CHAR values to the display size: it must be the exact length.
+      case CHAR -> Math.max(type.getPrecision(), 0);
+      case VARCHAR -> type.getPrecision() > 0 ? type.getPrecision() : 256;
       default -> 256;
     };
   }

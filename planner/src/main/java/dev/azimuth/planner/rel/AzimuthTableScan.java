@@ -142,14 +142,15 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         .itemIf("rowId", true, withRowId);
   }
 
+  // At least one row, so that plans for an empty table are the plans for a full one.
   @Override public double estimateRowCount(RelMetadataQuery mq) {
-    return table.getRowCount();
+    return Math.max(1, table.getRowCount());
   }
 
   // Cheaper with fewer columns, vectors weighing by their length, so that plans reading less
   // win. Volcano compares costs by row count alone, hence the weight goes there.
   @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = table.getRowCount();
+    double rows = Math.max(1, table.getRowCount());
     double read = 1 + (withRowId ? 1 : 0);
     for (int c : columns) {
       read += weight(c);

@@ -96,13 +96,16 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
   }
 
   @Override public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.fetch();
+    double candidates = filter == null ? Math.max(1, table.getRowCount())
+        : mq.getRowCount(filter);
+    return Math.max(1, Math.min(spec.fetch(), candidates - spec.offset()));
   }
 
+  // Ranking costs next to nothing beside reading rows, whatever k: this operator beats computing
+  // every distance and sorting wherever it applies, for any table size.
   @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner,
       RelMetadataQuery mq) {
-    double k = spec.offset() + spec.fetch();
-    return planner.getCostFactory().makeCost(k, k, 0);
+    return planner.getCostFactory().makeCost(0.5, 0.5, 0);
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {

@@ -138,6 +138,10 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     }.apply(project.getProjects());
     call.transformTo(call.builder().push(search)
         .project(projects, project.getRowType().getFieldNames(), true).build());
+    // Same rows, found without computing and sorting every distance: never worse, so the
+    // generic top-k plan need not compete. Volcano compares costs by row counts alone and can
+    // prefer it on small or filtered tables otherwise.
+    call.getPlanner().prune(sort);
   }
 
   /** A scan of just the filter's columns plus the row id (last), filtered. */

@@ -1,0 +1,47 @@
+package dev.azimuth.shell;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one-line summary of a statement without a result set: {@code INSERT 3}, {@code UPDATE 1},
+ * {@code DELETE 0} for data changes, {@code OK} for everything else (DDL and the like, whose
+ * update count means nothing).
+ */
+public final class UpdateSummary {
+  /** Verbs whose update count is a row count worth showing. */
+  private static final Set<String> COUNTED = Set.of("INSERT", "UPSERT", "UPDATE", "DELETE", "MERGE");
+
+  private UpdateSummary() {}
+
+  /** Summarises {@code sql}, which reported {@code updateCount}. */
+  public static String of(String sql, long updateCount) {
+    String verb = firstWord(sql);
+    return COUNTED.contains(verb) && updateCount >= 0 ? verb + " " + updateCount : "OK";
+  }
+
+  /** The statement's first keyword, upper-cased, after whitespace and comments; empty if none. */
+  static String firstWord(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+          i++;
+        }
+      } else if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        break;
+      }
+    }
+    int start = i;
+    while (i < n && Character.isLetter(sql.charAt(i))) {
+      i++;
+    }
+    return sql.substring(start, i).toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Backslash commands of the prompt ({@code \q}, {@code \?}, {@code \format}): one small class
+ * each, registered in {@link dev.azimuth.shell.command.ShellCommands}.
+ */
+package dev.azimuth.shell.command;

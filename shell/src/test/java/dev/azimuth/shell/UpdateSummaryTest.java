@@ -1,0 +1,25 @@
+package dev.azimuth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class UpdateSummaryTest {
+  @Test void dataChangesShowTheirVerbAndCount() {
+    assertEquals("INSERT 3", UpdateSummary.of("insert into t values (1), (2), (3)", 3));
+    assertEquals("UPDATE 0", UpdateSummary.of("UPDATE t SET x = 1 WHERE false", 0));
+    assertEquals("DELETE 1", UpdateSummary.of("  DELETE FROM t", 1));
+  }
+
+  @Test void otherStatementsAreOk() {
+    assertEquals("OK", UpdateSummary.of("CREATE TABLE t (id BIGINT PRIMARY KEY)", 0));
+    assertEquals("OK", UpdateSummary.of("DROP TABLE t", 0));
+    assertEquals("OK", UpdateSummary.of("INSERT INTO t VALUES (1)", -1));
+  }
+
+  @Test void firstWordSkipsComments() {
+    assertEquals("INSERT", UpdateSummary.firstWord("-- load\n/* rows */ insert into t"));
+    assertEquals("", UpdateSummary.firstWord("/* unterminated"));
+    assertEquals("", UpdateSummary.firstWord("(SELECT 1)"));
+  }
+}
