@@ -26,6 +26,9 @@ public interface SegmentView {
    */
   float[] vectors(int column);
 
+  /** Whether any row of the segment, live or not, has NULL in this vector column. */
+  boolean hasNulls(int column);
+
   /** Whether the vector column is NULL at this ordinal. */
   boolean isNull(int column, int ordinal);
 }

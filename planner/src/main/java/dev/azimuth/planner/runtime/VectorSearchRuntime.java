@@ -69,7 +69,7 @@ public final class VectorSearchRuntime {
     for (SegmentView seg : view.segments()) {
       BitSet passing = accepted == null ? null : accepted.getOrDefault(seg.id(), new BitSet());
       IntPredicate candidate = o -> seg.isLive(o) && (passing == null || passing.get(o));
-      for (int o = 0; o < seg.size() && nulls.size() < k; o++) {
+      for (int o = 0; seg.hasNulls(column) && o < seg.size() && nulls.size() < k; o++) {
         if (seg.isNull(column, o) && candidate.test(o)) {
           nulls.add(ReadView.rowId(seg.id(), o));
         }
@@ -77,9 +77,10 @@ public final class VectorSearchRuntime {
       if (q == null) {
         continue;
       }
+      IntPredicate rankable = seg.hasNulls(column)
+          ? o -> !seg.isNull(column, o) && candidate.test(o) : candidate;
       Neighbors found = ExactSearch.search(seg.vectors(column), col.dimension(), seg.size(),
-          searchQuery, metric, k,
-          o -> !seg.isNull(column, o) && candidate.test(o));
+          searchQuery, metric, k, rankable);
       long[] rowIds = new long[found.size()];
       float[] distances = new float[found.size()];
       for (int i = 0; i < rowIds.length; i++) {

@@ -23,6 +23,7 @@ final class GrowingSegment {
   private Object[] keys;
   private final float[][] vectors;
   private final long[][] nulls;
+  private final int[] nullCounts;
   private long[] deleted;
   private boolean deletedShared;
   private int size;
@@ -35,6 +36,7 @@ final class GrowingSegment {
     this.dimensions = new int[n];
     this.vectors = new float[n][];
     this.nulls = new long[n][];
+    this.nullCounts = new int[n];
     for (int i = 0; i < n; i++) {
       ColumnDef c = table.columns().get(i);
       if (c.type() == ColumnType.VECTOR) {
@@ -71,6 +73,7 @@ final class GrowingSegment {
         float[] v = (float[]) row[c];
         if (v == null) {
           nulls[c][ordinal >>> 6] |= 1L << ordinal;
+          nullCounts[c]++;
         } else {
           System.arraycopy(v, 0, vectors[c], ordinal * dimensions[c], dimensions[c]);
         }
@@ -100,6 +103,7 @@ final class GrowingSegment {
   /** Marks a stored vector column NULL at an ordinal recovered from disk. */
   void restoreNull(int column, int ordinal) {
     nulls[column][ordinal >>> 6] |= 1L << ordinal;
+    nullCounts[column]++;
   }
 
   void delete(int ordinal) {
@@ -117,7 +121,7 @@ final class GrowingSegment {
   /** Makes everything written so far visible to new readers. */
   void publish() {
     published = new Snapshot(id, size, liveCount, keys, vectors.clone(), nulls.clone(),
-        deleted, dimensions);
+        nullCounts.clone(), deleted, dimensions);
     deletedShared = true;
   }
 
@@ -134,6 +138,7 @@ final class GrowingSegment {
     }
     size = p.size;
     liveCount = p.liveCount;
+    System.arraycopy(p.nullCounts, 0, nullCounts, 0, nullCounts.length);
     deleted = p.deleted;
     deletedShared = true;
   }
@@ -163,17 +168,19 @@ final class GrowingSegment {
     private final Object[] keys;
     private final float[][] vectors;
     private final long[][] nulls;
+    private final int[] nullCounts;
     private final long[] deleted;
     private final int[] dimensions;
 
     Snapshot(int id, int size, int liveCount, Object[] keys, float[][] vectors, long[][] nulls,
-        long[] deleted, int[] dimensions) {
+        int[] nullCounts, long[] deleted, int[] dimensions) {
       this.id = id;
       this.size = size;
       this.liveCount = liveCount;
       this.keys = keys;
       this.vectors = vectors;
       this.nulls = nulls;
+      this.nullCounts = nullCounts;
       this.deleted = deleted;
       this.dimensions = dimensions;
     }
@@ -204,6 +211,10 @@ final class GrowingSegment {
         throw new IllegalArgumentException("column " + column + " is not a vector column");
       }
       return v;
+    }
+
+    @Override public boolean hasNulls(int column) {
+      return nullCounts[column] > 0;
     }
 
     @Override public boolean isNull(int column, int ordinal) {

@@ -73,6 +73,7 @@ class RocksDatabaseTest {
         SegmentView seg = view.segments().get(0);
         assertEquals(3, seg.size());
         assertTrue(seg.isNull(2, 2));
+        assertTrue(seg.hasNulls(2));
         assertEquals(2L, seg.key(0));
         assertArrayEquals(new float[] {3, 4, 1, 2},
             java.util.Arrays.copyOf(seg.vectors(2), 4));
@@ -201,6 +202,7 @@ class RocksDatabaseTest {
       try (ReadView view = t.openRead()) {
         SegmentView seg = view.segments().get(0);
         assertEquals(4321f, seg.vectors(2)[4321 * 2]);
+        assertFalse(seg.hasNulls(2));
         assertEquals(-4999f, seg.vectors(2)[4999 * 2 + 1]);
         assertFalse(seg.isLive(4000));
       }
