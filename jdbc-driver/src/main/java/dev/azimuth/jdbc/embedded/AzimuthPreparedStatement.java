@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLXML;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
 
@@ -58,12 +59,7 @@ final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
   }
 
   @Override public int[] executeBatch() throws SQLException {
-    long[] counts = executeLargeBatch();
-    int[] out = new int[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
-    }
-    return out;
+    return AvaticaUtils.toSaturatedInts(executeLargeBatch());
   }
 
   @Override public void setNString(int parameterIndex, String value) throws SQLException {

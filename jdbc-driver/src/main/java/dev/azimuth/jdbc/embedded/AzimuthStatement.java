@@ -3,6 +3,7 @@ package dev.azimuth.jdbc.embedded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
@@ -46,11 +47,6 @@ final class AzimuthStatement extends AvaticaStatement {
   }
 
   @Override public int[] executeBatch() throws SQLException {
-    long[] counts = executeLargeBatch();
-    int[] out = new int[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
-    }
-    return out;
+    return AvaticaUtils.toSaturatedInts(executeLargeBatch());
   }
 }
