@@ -83,6 +83,64 @@ SqlDrop SqlDropTable(Span s, boolean replace) :
     }
 }
 
+/**
+ * CREATE INDEX [IF NOT EXISTS] name ON table USING method (column) [WITH (option = literal, ...)].
+ * The method (HNSW, DISKANN) and the options are checked when the statement runs, not here, so
+ * that a wrong one gets a message that names it instead of a parse error.
+ */
+SqlCreate SqlCreateIndex(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlIdentifier table;
+    final SqlIdentifier method;
+    final SqlIdentifier column;
+    final List<SqlNode> withOptions = new ArrayList<SqlNode>();
+    final Span optionSpan;
+}
+{
+    <INDEX> ifNotExists = IfNotExistsOpt() name = SimpleIdentifier()
+    <ON> table = CompoundIdentifier()
+    <USING> method = SimpleIdentifier()
+    <LPAREN> column = SimpleIdentifier() <RPAREN>
+    { optionSpan = span(); }
+    [
+        <WITH> <LPAREN>
+        IndexOption(withOptions)
+        ( <COMMA> IndexOption(withOptions) )*
+        <RPAREN>
+    ]
+    {
+        return new SqlCreateIndex(s.end(this), ifNotExists, name, table, method, column,
+            new SqlNodeList(withOptions, optionSpan.end(this)));
+    }
+}
+
+/** One "key = literal" of CREATE INDEX ... WITH (...): adds the key, then the value. */
+void IndexOption(List<SqlNode> list) :
+{
+    final SqlIdentifier key;
+    final SqlNode value;
+}
+{
+    key = SimpleIdentifier() <EQ> value = Literal() {
+        list.add(key);
+        list.add(value);
+    }
+}
+
+/** DROP INDEX [IF EXISTS] name. */
+SqlDrop SqlDropIndex(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <INDEX> ifExists = IfExistsOpt() id = SimpleIdentifier() {
+        return new SqlDropIndex(s.end(this), ifExists, id);
+    }
+}
+
 /** VECTOR(n), a float32 vector of n dimensions; a bare VECTOR (any dimension) is allowed in casts. */
 SqlTypeNameSpec VectorTypeName() :
 {

@@ -19,6 +19,10 @@ public enum ErrorCode {
   AMBIGUOUS_COLUMN("42702"),
   /** CREATE TABLE of a name that exists. */
   DUPLICATE_TABLE("42P07"),
+  /** CREATE INDEX of a name that exists. */
+  DUPLICATE_OBJECT("42710"),
+  /** An index (or other named object) that does not exist. */
+  UNDEFINED_OBJECT("42704"),
   /** A table definition that breaks a rule (no primary key, bad type parameters, ...). */
   INVALID_TABLE_DEFINITION("42P16"),
   /** A value or expression of the wrong type for where it is used. */

@@ -16,14 +16,31 @@ import java.util.List;
 /**
  * A second JVM using a database directory, for tests of what happens across processes. Modes:
  * {@code hold DIR} opens it, prints READY and waits for stdin to close; {@code insert DIR}
- * inserts rows one statement at a time, printing {@code ACK n} after each returns.
+ * inserts rows one statement at a time, printing {@code ACK n} after each returns;
+ * {@code index DIR} loads {@link #INDEX_ROWS} clustered vectors, prints BUILDING and runs a
+ * CREATE INDEX long enough to be killed in the middle.
  */
 public final class ChildDatabase {
+  static final int INDEX_ROWS = 30_000;
+
   private ChildDatabase() {}
 
   public static void main(String[] args) throws Exception {
     String url = "jdbc:azimuth:file:" + args[1];
     try (Connection c = DriverManager.getConnection(url)) {
+      if (args[0].equals("index")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, v VECTOR(64))");
+          Vectors.load(c, "items", Vectors.clustered(INDEX_ROWS, 64, 50, 7));
+          System.out.println("BUILDING");
+          System.out.flush();
+          s.execute("CREATE INDEX items_v ON items USING HNSW (v) WITH (metric = 'l2', "
+              + "m = 16, ef_construction = 200)");
+          System.out.println("BUILT");
+          System.out.flush();
+        }
+        return;
+      }
       if (args[0].equals("hold")) {
         System.out.println("READY");
         System.out.flush();

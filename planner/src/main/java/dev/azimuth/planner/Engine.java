@@ -4,6 +4,7 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.prepare.ErrorTranslator;
 import dev.azimuth.planner.runtime.ExecutionContext;
 import dev.azimuth.planner.schema.AzimuthSchema;
+import dev.azimuth.planner.schema.SystemSchema;
 import dev.azimuth.sql.type.AzimuthTypeFactory;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.StorageOptions;
@@ -72,7 +73,8 @@ public final class Engine implements AutoCloseable {
       return cached;
     }
     try {
-      Prepared prepared = new StatementPreparer(this, schema(version), version).prepare(sql);
+      Prepared prepared = new StatementPreparer(this, schema(version), version).prepare(sql,
+          session);
       if (prepared.kind() != Prepared.Kind.DDL) {
         planCache.put(prepared);
       }
@@ -139,7 +141,7 @@ public final class Engine implements AutoCloseable {
 
   ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
     return new ExecutionContext(database, schema(database.catalogVersion()).root().plus(),
-        typeFactory, parameters, cancel, session.timeZone());
+        typeFactory, parameters, cancel, session.timeZone(), session.efSearch());
   }
 
   private CalciteSchema schema(long version) {
@@ -147,6 +149,7 @@ public final class Engine implements AutoCloseable {
     if (s == null || s.version() != version) {
       CalciteSchema root = CalciteSchema.createRootSchema(false, false);
       root.add(AzimuthSchema.NAME, new AzimuthSchema(database));
+      root.add(SystemSchema.NAME, new SystemSchema());
       s = new SchemaSnapshot(version, root);
       schema = s;
     }

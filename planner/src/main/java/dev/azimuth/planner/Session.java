@@ -1,13 +1,20 @@
 package dev.azimuth.planner;
 
+import dev.azimuth.common.ErrorCode;
+import java.util.Locale;
 import java.util.TimeZone;
 
 /**
- * One connection's state: what a statement's meaning may depend on besides its text.
- * Confined to the connection's thread of use.
+ * One connection's state: what a statement's meaning may depend on besides its text, and the
+ * settings {@code SET} changes. Confined to the connection's thread of use.
  */
 public final class Session {
+  /** The beam width of index searches when neither SET nor a hint says otherwise. */
+  public static final int DEFAULT_EF_SEARCH = 40;
+  private static final int MAX_EF_SEARCH = 10_000;
+
   private final TimeZone timeZone;
+  private int efSearch = DEFAULT_EF_SEARCH;
 
   Session(TimeZone timeZone) {
     this.timeZone = timeZone;
@@ -16,5 +23,49 @@ public final class Session {
   /** The zone CURRENT_TIMESTAMP and friends are reported in. */
   public TimeZone timeZone() {
     return timeZone;
+  }
+
+  /** Candidates an index search keeps while walking the graph (more: better recall, slower). */
+  public int efSearch() {
+    return efSearch;
+  }
+
+  /**
+   * Applies {@code SET name = value}; a null value resets the setting.
+   *
+   * @throws PlanningException for an unknown setting (42704) or a bad value (22023)
+   */
+  public void set(String name, Object value) {
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "ef_search" -> efSearch = value == null ? DEFAULT_EF_SEARCH
+          : checkedEfSearch(value);
+      default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
+          "unrecognized setting " + name + "; settable: ef_search");
+    }
+  }
+
+  /** The value of a setting, as SHOW would print it. */
+  public String get(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "ef_search" -> Integer.toString(efSearch);
+      default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
+          "unrecognized setting " + name);
+    };
+  }
+
+  static int checkedEfSearch(Object value) {
+    long n;
+    try {
+      n = value instanceof Number num ? num.longValue()
+          : Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+          "ef_search must be an integer, got '" + value + "'");
+    }
+    if (n < 1 || n > MAX_EF_SEARCH) {
+      throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+          "ef_search must be between 1 and " + MAX_EF_SEARCH + ", got " + n);
+    }
+    return (int) n;
   }
 }

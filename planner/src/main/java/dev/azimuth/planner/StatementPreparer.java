@@ -3,6 +3,8 @@ package dev.azimuth.planner;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.prepare.AzimuthConvertletTable;
 import dev.azimuth.planner.prepare.DdlExecutor;
+import dev.azimuth.planner.prepare.HintReader;
+import dev.azimuth.planner.rel.SearchHints;
 import dev.azimuth.planner.prepare.ParameterBinder;
 import dev.azimuth.planner.prepare.VectorSafeExecutor;
 import dev.azimuth.planner.prepare.VectorUsageCheck;
@@ -53,6 +55,8 @@ import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -86,8 +90,11 @@ final class StatementPreparer {
     this.catalogVersion = catalogVersion;
   }
 
-  Prepared prepare(String sql) {
+  Prepared prepare(String sql, Session preparing) {
     SqlNode node = AzimuthSqlParser.parse(sql);
+    if (node instanceof SqlSetOption set) {
+      return setOption(sql, set);
+    }
     if (DdlExecutor.handles(node)) {
       return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
           (engine, session, params, cancel) -> {
@@ -98,6 +105,7 @@ final class StatementPreparer {
     if (node instanceof SqlExplain explain) {
       return explain(sql, explain);
     }
+    SearchHints hints = HintReader.read(node, preparing.efSearch());
     if (!node.isA(SqlKind.QUERY) && !node.isA(SqlKind.DML)) {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
           "statement " + node.getKind() + " is not supported");
@@ -108,7 +116,7 @@ final class StatementPreparer {
     for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
       parameterTypes.add(f.getType());
     }
-    RelRoot root = toRel(validator, validated, isUpsert(node));
+    RelRoot root = toRel(validator, validated, isUpsert(node), hints);
     RelNode optimized = optimize(root);
     Bindable<?> bindable = compile(root, (EnumerableRel) optimized);
     boolean dml = node.isA(SqlKind.DML);
@@ -141,21 +149,63 @@ final class StatementPreparer {
     return ((Number) (row instanceof Object[] a ? a[0] : row)).longValue();
   }
 
+  // Planned when run, not when prepared: the plan shows the running session's settings.
+  // Each planning parses afresh, since validation rewrites the tree it is given.
   private Prepared explain(String sql, SqlExplain explain) {
-    SqlValidator validator = newValidator();
     SqlNode explicandum = explain.getExplicandum();
+    SearchHints hints = HintReader.read(explicandum, Session.DEFAULT_EF_SEARCH);
+    SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(explicandum);
-    RelRoot root = toRel(validator, validated, isUpsert(explicandum));
+    // The plan does not depend on parameter values, but clients bind them all the same.
+    List<RelDataType> parameterTypes = new ArrayList<>();
+    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
+      parameterTypes.add(f.getType());
+    }
+    explainLines(explain, validator, validated, hints);
+    RelDataType varchar = typeFactory.createSqlType(SqlTypeName.VARCHAR);
+    return new Prepared(sql, Prepared.Kind.EXPLAIN, List.of(new ResultColumn("PLAN", varchar)),
+        parameterTypes, catalogVersion, (engine, session, params, cancel) -> {
+          SqlExplain again = (SqlExplain) AzimuthSqlParser.parse(sql);
+          SqlValidator v = newValidator();
+          SqlNode valid = v.validate(again.getExplicandum());
+          List<Object[]> lines = explainLines(again, v, valid,
+              HintReader.read(again.getExplicandum(), session.efSearch()));
+          return QueryResult.rows(org.apache.calcite.linq4j.Linq4j.enumerator(lines), 1,
+              () -> { });
+        });
+  }
+
+  private List<Object[]> explainLines(SqlExplain explain, SqlValidator validator,
+      SqlNode validated, SearchHints hints) {
+    SqlNode explicandum = explain.getExplicandum();
+    RelRoot root = toRel(validator, validated, isUpsert(explicandum), hints);
     RelNode plan = explain.getDepth() == SqlExplain.Depth.LOGICAL ? root.rel : optimize(root);
     String text = RelOptUtil.toString(plan, SqlExplainLevel.EXPPLAN_ATTRIBUTES);
     List<Object[]> lines = new ArrayList<>();
     for (String line : text.split("\n")) {
       lines.add(new Object[] {line});
     }
-    RelDataType varchar = typeFactory.createSqlType(SqlTypeName.VARCHAR);
-    return new Prepared(sql, Prepared.Kind.EXPLAIN, List.of(new ResultColumn("PLAN", varchar)),
-        List.of(), catalogVersion, (engine, session, params, cancel) -> QueryResult.rows(
-            org.apache.calcite.linq4j.Linq4j.enumerator(lines), 1, () -> { }));
+    return lines;
+  }
+
+  private Prepared setOption(String sql, SqlSetOption set) {
+    if (set.getScope() != null && !set.getScope().equalsIgnoreCase("SESSION")) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+          "only session settings exist; use SET name = value");
+    }
+    String name = set.getName().toString();
+    SqlNode value = set.getValue();
+    Object v = value == null ? null
+        : value instanceof SqlLiteral literal ? literal.getValue() : value.toString();
+    if (v instanceof org.apache.calcite.util.NlsString nls) {
+      v = nls.getValue();
+    }
+    Object setting = v;
+    return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
+        (engine, session, params, cancel) -> {
+          session.set(name, setting);
+          return QueryResult.count(0);
+        });
   }
 
   SqlValidator newValidator() {
@@ -177,8 +227,9 @@ final class StatementPreparer {
     return node instanceof SqlInsert insert && insert.isUpsert();
   }
 
-  private RelRoot toRel(SqlValidator validator, SqlNode validated, boolean upsert) {
-    VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONNECTION_CONFIG));
+  private RelRoot toRel(SqlValidator validator, SqlNode validated, boolean upsert,
+      SearchHints hints) {
+    VolcanoPlanner planner = new VolcanoPlanner(null, Contexts.of(CONNECTION_CONFIG, hints));
     planner.setExecutor(new VectorSafeExecutor());
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);

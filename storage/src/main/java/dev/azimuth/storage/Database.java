@@ -35,6 +35,31 @@ public interface Database extends AutoCloseable {
   /** Drops a table and all its data durably; returns false if there was no such table. */
   boolean dropTable(String name);
 
+  /**
+   * Creates a vector index and returns once every row already in the table is indexed: the
+   * growing segment is sealed first, then each sealed segment's graph is built (meanwhile
+   * {@link #indexStates} shows the progress). Segments sealed later are indexed in the
+   * background. If a build fails, the index is dropped again and the failure thrown.
+   *
+   * @param column index of a VECTOR column of the table
+   * @throws StorageException DUPLICATE_OBJECT if the name is taken, UNDEFINED_TABLE,
+   *     INVALID_PARAMETER_VALUE for a column or option the index cannot take
+   */
+  IndexDef createIndex(String name, String table, int column,
+      dev.azimuth.index.graph.GraphOptions options);
+
+  /** Drops an index and its files; returns false if there was no such index. */
+  boolean dropIndex(String name);
+
+  /** All indexes, in creation order. */
+  List<IndexDef> indexes();
+
+  /** Each index's state on each sealed segment of its table. */
+  List<IndexState> indexStates();
+
+  /** Every segment of every table. */
+  List<SegmentInfo> segments();
+
   /** Flushes and closes; the directory lock is released. Idempotent. */
   @Override
   void close();

@@ -29,6 +29,12 @@ public interface ReadView extends AutoCloseable {
   /** The segments, which hold every row's vectors at (segment, ordinal). */
   List<SegmentView> segments();
 
+  /**
+   * The graph of an index over a sealed segment of this view, or null while it is not built
+   * (search that segment exactly then). The graph stays usable until the view is closed.
+   */
+  dev.azimuth.index.graph.VectorGraph graph(int segment, long indexId);
+
   @Override
   void close();
 

@@ -9,6 +9,9 @@ package dev.azimuth.storage;
 public interface SegmentView {
   int id();
 
+  /** Whether the segment is sealed: it takes no new rows, only deletions, and gets indexes. */
+  boolean sealed();
+
   /** Number of ordinals, live or not. */
   int size();
 

@@ -48,11 +48,18 @@ public final class EmbeddedDriver extends UnregisteredDriver {
     try {
       AzimuthConnection connection =
           new AzimuthConnection(this, factory, text, url.properties(), lease);
+      String efSearch = url.properties().getProperty("ef_search");
+      if (efSearch != null) {
+        connection.session().set("ef_search", efSearch);
+      }
       handler.onConnectionInit(connection);
       return connection;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
       EngineRegistry.release(lease);
       throw e;
+    } catch (RuntimeException e) {
+      EngineRegistry.release(lease);
+      throw SqlErrors.translate(e);
     }
   }
 }

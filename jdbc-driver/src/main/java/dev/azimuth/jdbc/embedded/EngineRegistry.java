@@ -1,5 +1,7 @@
 package dev.azimuth.jdbc.embedded;
 
+import dev.azimuth.common.AzimuthException;
+import dev.azimuth.common.ErrorCode;
 import dev.azimuth.jdbc.AzimuthUrl;
 import dev.azimuth.planner.Engine;
 import dev.azimuth.storage.StorageOptions;
@@ -47,6 +49,15 @@ final class EngineRegistry {
       dir = dir.toRealPath();
       key = "file:" + dir;
       options = StorageOptions.durable().withSyncWrites(sync);
+    }
+    String sealRows = url.properties().getProperty("seal_rows");
+    if (sealRows != null) {
+      try {
+        options = options.withSealRows(Integer.parseInt(sealRows.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new AzimuthException(ErrorCode.INVALID_PARAMETER_VALUE,
+            "seal_rows must be a positive integer, got '" + sealRows + "'");
+      }
     }
     synchronized (OPEN) {
       Entry e = OPEN.get(key);

@@ -5,7 +5,9 @@ import dev.azimuth.planner.PlanningException;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.planner.schema.TypeMapping;
 import dev.azimuth.sql.ddl.SqlColumnDeclaration;
+import dev.azimuth.sql.ddl.SqlCreateIndex;
 import dev.azimuth.sql.ddl.SqlCreateTable;
+import dev.azimuth.sql.ddl.SqlDropIndex;
 import dev.azimuth.sql.ddl.SqlDropTable;
 import dev.azimuth.sql.ddl.SqlPrimaryKey;
 import dev.azimuth.storage.ColumnDef;
@@ -19,13 +21,14 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 
-/** Runs CREATE TABLE and DROP TABLE against the catalog. Stateless. */
+/** Runs CREATE/DROP TABLE and CREATE/DROP INDEX against the catalog. Stateless. */
 public final class DdlExecutor {
   private DdlExecutor() {}
 
   /** Whether the statement is DDL this executor runs. */
   public static boolean handles(SqlNode node) {
-    return node instanceof SqlCreateTable || node instanceof SqlDropTable;
+    return node instanceof SqlCreateTable || node instanceof SqlDropTable
+        || node instanceof SqlCreateIndex || node instanceof SqlDropIndex;
   }
 
   /**
@@ -41,6 +44,14 @@ public final class DdlExecutor {
         if (!db.dropTable(name) && !drop.ifExists) {
           throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
               "table " + name + " does not exist");
+        }
+      }
+      case SqlCreateIndex create -> IndexDdl.create(db, create);
+      case SqlDropIndex drop -> {
+        String name = drop.name().getSimple();
+        if (!db.dropIndex(name) && !drop.ifExists) {
+          throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
+              "index " + name + " does not exist");
         }
       }
       default -> throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
@@ -105,7 +116,7 @@ public final class DdlExecutor {
     db.createTable(name, columns, keyIndex);
   }
 
-  private static String tableName(SqlIdentifier id) {
+  static String tableName(SqlIdentifier id) {
     if (id.names.size() == 2 && id.names.get(0).equalsIgnoreCase(AzimuthSchema.NAME)) {
       return id.names.get(1);
     }

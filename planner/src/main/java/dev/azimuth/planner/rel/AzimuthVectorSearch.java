@@ -3,6 +3,7 @@ package dev.azimuth.planner.rel;
 import dev.azimuth.index.Metric;
 import dev.azimuth.planner.runtime.VectorSearchRuntime;
 import dev.azimuth.sql.fun.VectorDistance;
+import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.TableDef;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -36,11 +37,21 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * distance. Vectors are scanned where they lie contiguously in each segment with SIMD kernels
  * and a bounded heap; only the winners' rows are then read. With an input, the input yields the
  * rows that pass the query's filter, each ending with its row id, and only those are ranked.
+ * With an index, each sealed segment whose graph is ready is searched through it instead (see
+ * {@link VectorSearchRuntime}); growing segments are always scanned exactly.
  */
 public final class AzimuthVectorSearch extends AbstractRelNode implements EnumerableRel {
-  /** What to search: everything the runtime needs besides the table. */
+  /**
+   * What to search: everything the runtime needs besides the table.
+   *
+   * @param index    the index to search sealed segments with, or null for an exact scan
+   * @param efSearch the hinted beam width, or 0 for the session's at execution time
+   * @param shownEfSearch the beam width EXPLAIN reports
+   * @param strategy how EXPLAIN describes the plan
+   */
   public record Spec(int column, VectorDistance distance, Metric metric, boolean negateQuery,
-      boolean nullsFirst, RexNode query, int offset, int fetch) {}
+      boolean nullsFirst, RexNode query, int offset, int fetch, @Nullable IndexDef index,
+      int efSearch, int shownEfSearch, String strategy) {}
 
   private final RelOptTable table;
   private final TableDef def;
@@ -92,7 +103,10 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
         .item("query", spec.query())
         .item("k", spec.fetch())
         .itemIf("offset", spec.offset(), spec.offset() > 0)
-        .item("strategy", "exact");
+        .item("strategy", spec.strategy())
+        .itemIf("index", spec.index() == null ? "" : spec.index().name() + " ("
+            + spec.index().options().kind() + ")", spec.index() != null)
+        .itemIf("ef_search", spec.shownEfSearch(), spec.index() != null);
   }
 
   @Override public double estimateRowCount(RelMetadataQuery mq) {
@@ -132,7 +146,9 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
         Expressions.constant(spec.metric().name()), Expressions.constant(spec.negateQuery()),
         Expressions.constant(spec.nullsFirst()),
         Expressions.convert_(Expressions.box(query.get(0)), Object.class),
-        Expressions.constant(spec.offset()), Expressions.constant(spec.fetch()), filterRows);
+        Expressions.constant(spec.offset()), Expressions.constant(spec.fetch()),
+        Expressions.constant(spec.index() == null ? -1L : spec.index().id()),
+        Expressions.constant(spec.efSearch()), filterRows);
     builder.add(Expressions.return_(null, search));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY, false);

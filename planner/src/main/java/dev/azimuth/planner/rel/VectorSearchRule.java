@@ -1,7 +1,11 @@
 package dev.azimuth.planner.rel;
 
 import dev.azimuth.index.Metric;
+import dev.azimuth.planner.runtime.FilteredSearchPolicy;
 import dev.azimuth.planner.runtime.RuntimeFunctions;
+import dev.azimuth.planner.schema.AzimuthTable;
+import dev.azimuth.storage.IndexDef;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import dev.azimuth.sql.fun.VectorDistance;
 import dev.azimuth.sql.type.VectorSqlType;
 import dev.azimuth.storage.TableDef;
@@ -36,7 +40,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Recognises {@code ORDER BY distance(column, constant) LIMIT k [OFFSET m]} over a table,
  * with or without a WHERE, and plans an {@link AzimuthVectorSearch} instead of computing every
  * distance and sorting. The WHERE becomes the search's input: a scan of just the filter's
- * columns and the row id, filtered, so rows the filter rejects are never ranked.
+ * columns and the row id, filtered, so rows the filter rejects are never ranked. When an index
+ * on the column ranks by the same metric (and no EXACT hint forbids it), the search uses it on
+ * every sealed segment that has its graph.
  */
 final class VectorSearchRule extends RelRule<RuleConfig> {
   static final RuleConfig PROJECT_SCAN = RuleConfig.of("VectorSearchRule(Project,Scan)",
@@ -112,10 +118,28 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     int offset = sort.offset == null ? 0 : RexLiteral.intValue(sort.offset);
     boolean nullsFirst = order.nullDirection == RelFieldCollation.NullDirection.FIRST;
 
+    SearchHints hints = call.getPlanner().getContext().maybeUnwrap(SearchHints.class)
+        .orElse(SearchHints.NONE);
+    IndexDef index = hints.exact() ? null : indexFor(scan, match.column(), metric);
+    String strategy = index == null ? "exact" : "index";
+    if (index != null && filter != null) {
+      // The estimate only labels the plan: at run time each segment counts the rows that
+      // really pass and takes the same decision on the true number.
+      RelMetadataQuery mq = call.getMetadataQuery();
+      double rows = Math.max(1, scan.table().getRowCount());
+      Double selectivity = mq.getSelectivity(scan, filter.getCondition());
+      double matching = rows * (selectivity == null ? 0.25 : selectivity);
+      if (FilteredSearchPolicy.preferExact((long) matching, (long) rows,
+          hints.shownEfSearch(), index.options().m())) {
+        strategy = "exact over filtered rows (estimated " + (long) matching + " of "
+            + (long) rows + "), index " + index.name() + " if more match";
+      }
+    }
     RelOptCluster cluster = scan.getCluster();
     RelNode filterInput = filter == null ? null : rowIdsPassing(call.builder(), scan, filter);
     AzimuthVectorSearch.Spec spec = new AzimuthVectorSearch.Spec(match.column(),
-        match.distance(), metric, negateQuery, nullsFirst, match.query(), offset, fetch);
+        match.distance(), metric, negateQuery, nullsFirst, match.query(), offset, fetch,
+        index, hints.efSearch(), hints.shownEfSearch(), strategy);
     int distanceField = def.columns().size();
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> List.of(RelCollations.of(
@@ -142,6 +166,20 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     // generic top-k plan need not compete. Volcano compares costs by row counts alone and can
     // prefer it on small or filtered tables otherwise.
     call.getPlanner().prune(sort);
+  }
+
+  /** The oldest index on the column that ranks by the metric, or null. */
+  private static @Nullable IndexDef indexFor(AzimuthTableScan scan, int column, Metric metric) {
+    AzimuthTable table = scan.table().unwrap(AzimuthTable.class);
+    if (table == null) {
+      return null;
+    }
+    for (IndexDef index : table.indexes()) {
+      if (index.column() == column && index.options().metric() == metric) {
+        return index;
+      }
+    }
+    return null;
   }
 
   /** A scan of just the filter's columns plus the row id (last), filtered. */

@@ -31,10 +31,13 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final AtomicBoolean cancelFlag;
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
+  private final int efSearch;
 
+  /** @param efSearch the session's beam width for index searches */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
       JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
-      TimeZone timeZone) {
+      TimeZone timeZone, int efSearch) {
+    this.efSearch = efSearch;
     this.database = requireNonNull(database, "database");
     this.rootSchema = requireNonNull(rootSchema, "rootSchema");
     this.typeFactory = requireNonNull(typeFactory, "typeFactory");
@@ -66,6 +69,16 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
       return parameters[Integer.parseInt(name.substring(1))];
     }
     return variables.get(name);
+  }
+
+  /** The session's beam width for index searches. */
+  public int efSearch() {
+    return efSearch;
+  }
+
+  /** The database, for the system tables. */
+  public Database database() {
+    return database;
   }
 
   /** The table's store; fails if it was dropped since the statement was planned. */

@@ -2,6 +2,7 @@ package dev.azimuth.planner.runtime;
 
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.Metric;
+import dev.azimuth.index.graph.VectorGraph;
 import dev.azimuth.index.search.ExactSearch;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
@@ -23,7 +24,15 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 
-/** Exact k-nearest-neighbour search over a table's segments, for generated code. */
+/**
+ * k-nearest-neighbour search over a table's segments, for generated code. Each segment is
+ * searched on its own and the per-segment top-k lists are merged: a sealed segment whose graph
+ * is ready through the graph, with deleted, NULL and filtered-out ordinals masked by the accept
+ * test; any other segment (the growing one, or a sealed one still being indexed) exactly. A
+ * filtered search scans the passing rows exactly instead when few pass
+ * ({@link FilteredSearchPolicy}), and a graph walk that finds fewer than k accepted rows where
+ * more exist is redone exactly, so a query always returns k rows when k rows match.
+ */
 public final class VectorSearchRuntime {
   private VectorSearchRuntime() {}
 
@@ -35,24 +44,29 @@ public final class VectorSearchRuntime {
    * @param metric      a {@link Metric} name: what to rank by (smaller first)
    * @param negateQuery rank against the negated query (largest-first inner product orders)
    * @param nullsFirst  put rows whose vector is NULL before the ranked ones, not after
+   * @param indexId     the index to search sealed segments with, or -1 for exact scans only
+   * @param efSearch    the hinted beam width, or 0 for the session's
    * @param filterRows  rows that pass the statement's filter, each ending with its row id, or
    *                    null to rank every row
    */
   public static Enumerable<Object[]> search(DataContext root, long tableId, int column,
       String distance, String metric, boolean negateQuery, boolean nullsFirst, Object query,
-      int offset, int fetch, Enumerable<Object[]> filterRows) {
+      int offset, int fetch, long indexId, int efSearch, Enumerable<Object[]> filterRows) {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
         ExecutionContext context = (ExecutionContext) root;
+        int ef = efSearch > 0 ? efSearch : context.efSearch();
         return Linq4j.enumerator(run(context, tableId, column, VectorDistance.valueOf(distance),
-            Metric.valueOf(metric), negateQuery, nullsFirst, query, offset, fetch, filterRows));
+            Metric.valueOf(metric), negateQuery, nullsFirst, query, offset, fetch, indexId, ef,
+            filterRows));
       }
     };
   }
 
   private static List<Object[]> run(ExecutionContext context, long tableId, int column,
       VectorDistance distance, Metric metric, boolean negateQuery, boolean nullsFirst,
-      Object query, int offset, int fetch, Enumerable<Object[]> filterRows) {
+      Object query, int offset, int fetch, long indexId, int efSearch,
+      Enumerable<Object[]> filterRows) {
     ReadView view = context.view(tableId);
     TableDef def = view.definition();
     ColumnDef col = def.columns().get(column);
@@ -79,8 +93,9 @@ public final class VectorSearchRuntime {
       }
       IntPredicate rankable = seg.hasNulls(column)
           ? o -> !seg.isNull(column, o) && candidate.test(o) : candidate;
-      Neighbors found = ExactSearch.search(seg.vectors(column), col.dimension(), seg.size(),
-          searchQuery, metric, k, rankable);
+      VectorGraph graph = indexId < 0 || !seg.sealed() ? null : view.graph(seg.id(), indexId);
+      Neighbors found = searchSegment(seg, graph, col.dimension(), column, searchQuery, metric,
+          k, efSearch, passing, rankable);
       long[] rowIds = new long[found.size()];
       float[] distances = new float[found.size()];
       for (int i = 0; i < rowIds.length; i++) {
@@ -114,6 +129,25 @@ public final class VectorSearchRuntime {
       rows.add(out);
     }
     return rows;
+  }
+
+  private static Neighbors searchSegment(SegmentView seg, VectorGraph graph, int dimension,
+      int column, float[] query, Metric metric, int k, int efSearch, BitSet passing,
+      IntPredicate rankable) {
+    if (graph != null) {
+      // How many rows could be returned: the walk must find min(k, that many).
+      long candidates = passing == null ? seg.liveCount() : passing.cardinality();
+      boolean walk = passing == null || !FilteredSearchPolicy.preferExact(candidates,
+          seg.size(), efSearch, graph.options().m());
+      if (walk) {
+        Neighbors found = graph.search(query, k, Math.max(k, efSearch), rankable);
+        if (found.size() >= Math.min(k, candidates)) {
+          return found;
+        }
+      }
+    }
+    return ExactSearch.search(seg.vectors(column), dimension, seg.size(), query, metric, k,
+        rankable);
   }
 
   private static Double distanceOf(VectorDistance d, float[] v, float[] q) {

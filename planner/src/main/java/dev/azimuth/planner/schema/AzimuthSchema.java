@@ -1,6 +1,8 @@
 package dev.azimuth.planner.schema;
 
 import dev.azimuth.storage.Database;
+import dev.azimuth.storage.IndexDef;
+import java.util.List;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.storage.TableStore;
 import java.util.LinkedHashMap;
@@ -20,9 +22,11 @@ public final class AzimuthSchema extends AbstractSchema {
 
   public AzimuthSchema(Database db) {
     Map<String, Table> map = new LinkedHashMap<>();
+    List<IndexDef> indexes = db.indexes();
     for (TableDef def : db.tables()) {
       TableStore store = db.table(def.name()).orElseThrow();
-      map.put(def.name(), new AzimuthTable(def, store::rowCount));
+      List<IndexDef> own = indexes.stream().filter(i -> i.tableId() == def.id()).toList();
+      map.put(def.name(), new AzimuthTable(def, own, store::rowCount));
     }
     this.tables = Map.copyOf(map);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.azimuth.planner.rel.AzimuthTableScan;
 import dev.azimuth.sql.type.AzimuthTypeFactory;
+import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.TableDef;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -24,19 +25,27 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 public final class AzimuthTable extends AbstractTable implements TranslatableTable {
   private final TableDef def;
+  private final List<IndexDef> indexes;
   private final LongSupplier rowCount;
 
   /**
+   * @param indexes  the table's vector indexes
    * @param rowCount live row count, read when the planner asks (so estimates follow the data
    *                 while the definition stays fixed)
    */
-  public AzimuthTable(TableDef def, LongSupplier rowCount) {
+  public AzimuthTable(TableDef def, List<IndexDef> indexes, LongSupplier rowCount) {
     this.def = requireNonNull(def, "def");
+    this.indexes = List.copyOf(indexes);
     this.rowCount = requireNonNull(rowCount, "rowCount");
   }
 
   public TableDef definition() {
     return def;
+  }
+
+  /** The table's vector indexes, oldest first. */
+  public List<IndexDef> indexes() {
+    return indexes;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {

@@ -35,7 +35,7 @@ public final class AzimuthSqlParser {
   /** Parses one statement. */
   public static SqlNode parse(String sql) {
     try {
-      return SqlParser.create(sql, CONFIG).parseStmt();
+      return SqlParser.create(HintText.quoteNumbers(sql), CONFIG).parseStmt();
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }
@@ -44,7 +44,7 @@ public final class AzimuthSqlParser {
   /** Parses statements separated by semicolons. */
   public static SqlNodeList parseList(String sql) {
     try {
-      return SqlParser.create(sql, CONFIG).parseStmtList();
+      return SqlParser.create(HintText.quoteNumbers(sql), CONFIG).parseStmtList();
     } catch (SqlParseException e) {
       throw syntaxError(e);
     }

@@ -27,8 +27,20 @@ final class CatalogCodec {
   }
 
   static TableDef decode(byte[] json) {
+    return decode(json, TableDef.class);
+  }
+
+  static byte[] encodeAny(Object entry) {
     try {
-      return MAPPER.readValue(json, TableDef.class);
+      return MAPPER.writeValueAsBytes(entry);
+    } catch (JsonProcessingException e) {
+      throw new StorageException(ErrorCode.INTERNAL_ERROR, "cannot encode " + entry, e);
+    }
+  }
+
+  static <T> T decode(byte[] json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
     } catch (IOException e) {
       throw new StorageException(ErrorCode.IO_ERROR, "damaged catalog entry: " + e.getMessage(),
           e);

@@ -19,6 +19,10 @@ final class Layout {
 
   static final byte[] NEXT_TABLE_ID_KEY = bytes("next_table_id");
   static final byte TABLE_ENTRY = 'T';
+  static final byte SEGMENT_LIST_ENTRY = 'S';
+  static final byte INDEX_ENTRY = 'I';
+  static final byte INDEX_STATE_ENTRY = 'X';
+  static final byte[] NEXT_INDEX_ID_KEY = bytes("next_index_id");
 
   /** Part number of the primary key in a segment entry; vector columns use their column id. */
   static final short KEY_PART = 0;
@@ -49,6 +53,23 @@ final class Layout {
 
   static byte[] catalogKey(long tableId) {
     return ByteBuffer.allocate(9).put(TABLE_ENTRY).putLong(tableId).array();
+  }
+
+  static byte[] segmentListKey(long tableId) {
+    return ByteBuffer.allocate(9).put(SEGMENT_LIST_ENTRY).putLong(tableId).array();
+  }
+
+  static byte[] indexKey(long indexId) {
+    return ByteBuffer.allocate(9).put(INDEX_ENTRY).putLong(indexId).array();
+  }
+
+  static byte[] indexStatePrefix(long indexId) {
+    return ByteBuffer.allocate(9).put(INDEX_STATE_ENTRY).putLong(indexId).array();
+  }
+
+  static byte[] indexStateKey(long indexId, int segment) {
+    return ByteBuffer.allocate(13).put(INDEX_STATE_ENTRY).putLong(indexId).putInt(segment)
+        .array();
   }
 
   static boolean hasPrefix(byte[] key, byte[] prefix) {

@@ -8,7 +8,17 @@ import dev.azimuth.storage.StorageException;
 import dev.azimuth.storage.StorageOptions;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.storage.TableStore;
+import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.storage.IndexDef;
+import dev.azimuth.storage.IndexState;
+import dev.azimuth.storage.SegmentInfo;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +32,22 @@ import org.rocksdb.WriteBatch;
 /** A {@link Database} in a RocksDB directory (or in memory). */
 public final class RocksDatabase implements Database {
   private final RocksStore store;
+  private final StorageOptions options;
+  private final IndexService indexService;
+  private final Path temporaryIndexDirectory;
   private final Map<String, RocksTable> tables = new LinkedHashMap<>();
+  private final Map<String, IndexDef> indexes = new LinkedHashMap<>();
   private volatile long version;
   private long nextTableId;
+  private long nextIndexId;
   private boolean closed;
 
-  private RocksDatabase(RocksStore store) {
+  private RocksDatabase(RocksStore store, StorageOptions options, Path indexDirectory,
+      boolean temporary) {
     this.store = store;
+    this.options = options;
+    this.indexService = new IndexService(store, indexDirectory);
+    this.temporaryIndexDirectory = temporary ? indexDirectory : null;
   }
 
   /**
@@ -39,11 +58,19 @@ public final class RocksDatabase implements Database {
    */
   public static RocksDatabase open(Path dir, StorageOptions options) {
     RocksStore store = RocksStore.open(dir, options);
-    RocksDatabase db = new RocksDatabase(store);
+    RocksDatabase db;
+    try {
+      db = options.inMemory()
+          ? new RocksDatabase(store, options, Files.createTempDirectory("azimuth-indexes"), true)
+          : new RocksDatabase(store, options, dir.resolve("indexes"), false);
+    } catch (IOException e) {
+      store.close();
+      throw new StorageException(ErrorCode.IO_ERROR, "could not create an index directory", e);
+    }
     try {
       db.load();
     } catch (RuntimeException e) {
-      store.close();
+      db.close();
       throw e;
     }
     return db;
@@ -56,11 +83,30 @@ public final class RocksDatabase implements Database {
       byte[] prefix = {Layout.TABLE_ENTRY};
       for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
         TableDef def = CatalogCodec.decode(it.value());
-        RocksTable table = new RocksTable(store, def);
+        RocksTable table = newTable(def);
         table.recover();
         tables.put(def.name(), table);
       }
     }
+    byte[] nextIndex = store.get(store.catalog(), Layout.NEXT_INDEX_ID_KEY);
+    nextIndexId = nextIndex == null ? 1 : ByteBuffer.wrap(nextIndex).getLong();
+    for (IndexDef def : IndexService.load(store)) {
+      indexes.put(def.name(), def);
+      indexService.open(def, tableById(def.tableId()));
+    }
+  }
+
+  private RocksTable newTable(TableDef def) {
+    return new RocksTable(store, def, options.sealRows(), indexService::sealed, indexService);
+  }
+
+  private RocksTable tableById(long id) {
+    for (RocksTable t : tables.values()) {
+      if (t.definition().id() == id) {
+        return t;
+      }
+    }
+    throw new StorageException(ErrorCode.INTERNAL_ERROR, "no table with id " + id);
   }
 
   @Override public long catalogVersion() {
@@ -111,7 +157,7 @@ public final class RocksDatabase implements Database {
       throw new StorageException(ErrorCode.IO_ERROR, "could not create table " + name, e);
     }
     nextTableId = def.id() + 1;
-    tables.put(name, new RocksTable(store, def));
+    tables.put(name, newTable(def));
     version++;
     return def;
   }
@@ -137,8 +183,14 @@ public final class RocksDatabase implements Database {
       return false;
     }
     long id = table.definition().id();
+    List<IndexDef> dropped = indexService.indexesOf(id);
     try (WriteBatch batch = new WriteBatch()) {
       batch.delete(store.catalog(), Layout.catalogKey(id));
+      batch.delete(store.catalog(), Layout.segmentListKey(id));
+      for (IndexDef index : dropped) {
+        batch.delete(store.catalog(), Layout.indexKey(index.id()));
+        indexService.drop(index, batch);
+      }
       byte[] from = Layout.tablePrefix(id);
       byte[] to = Layout.tableEnd(id);
       batch.deleteRange(store.rows(), from, to);
@@ -149,8 +201,122 @@ public final class RocksDatabase implements Database {
       throw new StorageException(ErrorCode.IO_ERROR, "could not drop table " + name, e);
     }
     tables.remove(name);
+    for (IndexDef index : dropped) {
+      indexes.remove(index.name());
+      indexService.deleteFiles(index);
+    }
     version++;
     return true;
+  }
+
+  @Override public IndexDef createIndex(String name, String tableName, int column,
+      GraphOptions graphOptions) {
+    RocksTable table;
+    IndexDef def;
+    synchronized (this) {
+      checkOpen();
+      if (indexes.containsKey(name)) {
+        throw new StorageException(ErrorCode.DUPLICATE_OBJECT,
+            "index " + name + " already exists");
+      }
+      table = tables.get(tableName);
+      if (table == null) {
+        throw new StorageException(ErrorCode.UNDEFINED_TABLE,
+            "table " + tableName + " does not exist");
+      }
+      TableDef t = table.definition();
+      if (column < 0 || column >= t.columns().size()
+          || t.columns().get(column).type() != ColumnType.VECTOR) {
+        throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+            + ": column " + (column < 0 || column >= t.columns().size() ? "#" + column
+                : t.columns().get(column).name()) + " is not a VECTOR column");
+      }
+      def = new IndexDef(nextIndexId, name, t.id(), column, graphOptions);
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.put(store.catalog(), Layout.indexKey(def.id()), CatalogCodec.encodeAny(def));
+        batch.put(store.catalog(), Layout.NEXT_INDEX_ID_KEY,
+            ByteBuffer.allocate(8).putLong(def.id() + 1).array());
+        store.writeSynced(batch);
+      } catch (RocksDBException e) {
+        throw new StorageException(ErrorCode.IO_ERROR, "could not create index " + name, e);
+      }
+      nextIndexId = def.id() + 1;
+      indexes.put(name, def);
+      indexService.register(def);
+      version++;
+    }
+    // Outside the catalog lock: other statements go on while the graphs are built.
+    table.seal();
+    List<CompletableFuture<Void>> builds = new ArrayList<>();
+    for (SegmentMirror segment : table.sealedSegments()) {
+      builds.add(indexService.schedule(def, table, segment));
+    }
+    try {
+      CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException | CancellationException e) {
+      dropIndex(name);
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof StorageException se) {
+        throw se;
+      }
+      throw new StorageException(ErrorCode.IO_ERROR,
+          "building index " + name + " failed: " + cause.getMessage(), cause);
+    }
+    return def;
+  }
+
+  @Override public boolean dropIndex(String name) {
+    IndexDef def;
+    synchronized (this) {
+      checkOpen();
+      def = indexes.get(name);
+      if (def == null) {
+        return false;
+      }
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.delete(store.catalog(), Layout.indexKey(def.id()));
+        indexService.drop(def, batch);
+        store.writeSynced(batch);
+      } catch (RocksDBException e) {
+        throw new StorageException(ErrorCode.IO_ERROR, "could not drop index " + name, e);
+      }
+      indexes.remove(name);
+      version++;
+    }
+    indexService.deleteFiles(def);
+    return true;
+  }
+
+  @Override public synchronized List<IndexDef> indexes() {
+    return List.copyOf(indexes.values());
+  }
+
+  @Override public List<IndexState> indexStates() {
+    Map<Long, RocksTable> byId = new HashMap<>();
+    synchronized (this) {
+      for (RocksTable t : tables.values()) {
+        byId.put(t.definition().id(), t);
+      }
+    }
+    return indexService.states(byId);
+  }
+
+  @Override public List<SegmentInfo> segments() {
+    List<RocksTable> all;
+    synchronized (this) {
+      all = List.copyOf(tables.values());
+    }
+    List<SegmentInfo> out = new ArrayList<>();
+    for (RocksTable t : all) {
+      List<SegmentMirror> segments = new ArrayList<>(t.sealedSegments());
+      segments.add(t.growingSegment());
+      for (SegmentMirror m : segments) {
+        SegmentMirror.Snapshot s = m.published();
+        out.add(new SegmentInfo(t.definition().id(), t.definition().name(), s.id(), s.sealed(),
+            s.size(), s.size() - s.liveCount()));
+      }
+    }
+    return out;
   }
 
   private void checkOpen() {
@@ -162,7 +328,21 @@ public final class RocksDatabase implements Database {
   @Override public synchronized void close() {
     if (!closed) {
       closed = true;
+      indexService.close();
       store.close();
+      if (temporaryIndexDirectory != null) {
+        deleteTree(temporaryIndexDirectory);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A temporary directory: the OS cleans it eventually; nothing else depends on it.
     }
   }
 }

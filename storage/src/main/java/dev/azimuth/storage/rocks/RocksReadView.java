@@ -5,7 +5,10 @@ import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.RowCursor;
 import dev.azimuth.storage.SegmentView;
 import dev.azimuth.storage.TableDef;
+import dev.azimuth.index.graph.VectorGraph;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
@@ -15,18 +18,21 @@ import org.rocksdb.Snapshot;
 final class RocksReadView implements ReadView {
   private final RocksStore store;
   private final TableDef def;
-  private final GrowingSegment.Snapshot segment;
+  private final List<SegmentMirror.Snapshot> segments;
+  private final GraphLookup graphs;
+  private final Map<Long, GraphHandle> leases = new HashMap<>();
   private final Snapshot snapshot;
   private final ReadOptions readOptions;
   private final ColumnType keyType;
   private final List<RocksIterator> iterators = new ArrayList<>();
   private boolean closed;
 
-  RocksReadView(RocksStore store, TableDef def, GrowingSegment.Snapshot segment,
-      Snapshot snapshot) {
+  RocksReadView(RocksStore store, TableDef def, List<SegmentMirror.Snapshot> segments,
+      Snapshot snapshot, GraphLookup graphs) {
     this.store = store;
     this.def = def;
-    this.segment = segment;
+    this.segments = List.copyOf(segments);
+    this.graphs = graphs;
     this.snapshot = snapshot;
     this.readOptions = new ReadOptions().setSnapshot(snapshot);
     this.keyType = def.keyColumn().type();
@@ -38,7 +44,11 @@ final class RocksReadView implements ReadView {
   }
 
   @Override public long rowCount() {
-    return segment.liveCount();
+    long live = 0;
+    for (SegmentMirror.Snapshot s : segments) {
+      live += s.liveCount();
+    }
+    return live;
   }
 
   @Override public RowCursor scan(int[] columns) {
@@ -88,14 +98,38 @@ final class RocksReadView implements ReadView {
 
   @Override public Object[] getByRowId(long rowId, int[] columns) {
     int ordinal = ReadView.ordinalOf(rowId);
-    if (ReadView.segmentOf(rowId) != segment.id() || !segment.isLive(ordinal)) {
+    SegmentMirror.Snapshot segment = segment(ReadView.segmentOf(rowId));
+    if (segment == null || !segment.isLive(ordinal)) {
       return null;
     }
     return get(segment.key(ordinal), columns);
   }
 
   @Override public List<SegmentView> segments() {
-    return List.of(segment);
+    return List.copyOf(segments);
+  }
+
+  @Override public VectorGraph graph(int segment, long indexId) {
+    long leaseKey = ((long) segment << 40) ^ indexId;
+    GraphHandle held = leases.get(leaseKey);
+    if (held != null) {
+      return held.graph();
+    }
+    GraphHandle handle = graphs.acquire(indexId, segment);
+    if (handle == null) {
+      return null;
+    }
+    leases.put(leaseKey, handle);
+    return handle.graph();
+  }
+
+  private SegmentMirror.Snapshot segment(int id) {
+    for (SegmentMirror.Snapshot s : segments) {
+      if (s.id() == id) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private Object[] project(byte[] value, int[] columns) {
@@ -110,7 +144,7 @@ final class RocksReadView implements ReadView {
           if (loc == null) {
             loc = RowCodec.location(value);
           }
-          out[i] = segment.vector(c, loc.ordinal());
+          out[i] = segment(loc.segment()).vector(c, loc.ordinal());
         }
       } else {
         out[i] = full[c];
@@ -127,6 +161,10 @@ final class RocksReadView implements ReadView {
       }
       iterators.clear();
       readOptions.close();
+      for (GraphHandle h : leases.values()) {
+        h.release();
+      }
+      leases.clear();
       store.release(snapshot);
       store.unregister(this);
     }

@@ -172,6 +172,13 @@ final class RocksStore implements AutoCloseable {
     db.write(writeOptions, batch);
   }
 
+  /** Writes a batch and fsyncs the log whatever the options: for catalog changes. */
+  void writeSynced(WriteBatch batch) throws RocksDBException {
+    try (WriteOptions synced = new WriteOptions().setSync(true)) {
+      db.write(synced, batch);
+    }
+  }
+
   Snapshot snapshot() {
     return db.getSnapshot();
   }

@@ -14,6 +14,8 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,23 +25,37 @@ import org.rocksdb.WriteBatch;
 
 /**
  * A table stored in RocksDB: rows by key, vectors in its growing segment (mirrored in memory by
- * {@link GrowingSegment}), deletions as markers. One statement is one {@link WriteBatch}.
+ * {@link SegmentMirror}), deletions as markers. One statement is one {@link WriteBatch}.
  */
 final class RocksTable implements TableStore {
-  /** Segment that takes new rows. Sealing into further segments comes with ANN indexes. */
-  static final int GROWING_SEGMENT_ID = 1;
+  /** Told when a segment is sealed, so that its indexes get built. */
+  interface SealListener {
+    void sealed(RocksTable table, SegmentMirror segment);
+  }
 
   private final RocksStore store;
   private final TableDef def;
   private final ColumnType keyType;
-  private final GrowingSegment growing;
+  private final int sealRows;
+  private final SealListener sealListener;
+  private final GraphLookup graphs;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Sealed segments, oldest first; replaced, never changed in place. */
+  private volatile List<SegmentMirror> sealed = List.of();
+  private SegmentMirror growing;
+  private int nextSegmentId;
 
-  RocksTable(RocksStore store, TableDef def) {
+  RocksTable(RocksStore store, TableDef def, int sealRows, SealListener sealListener,
+      GraphLookup graphs) {
     this.store = store;
     this.def = def;
     this.keyType = def.keyColumn().type();
-    this.growing = new GrowingSegment(GROWING_SEGMENT_ID, def);
+    this.sealRows = sealRows;
+    this.sealListener = sealListener;
+    this.graphs = graphs;
+    SegmentList list = SegmentList.initial();
+    this.growing = new SegmentMirror(list.growing(), def);
+    this.nextSegmentId = list.next();
   }
 
   @Override public TableDef definition() {
@@ -47,17 +63,96 @@ final class RocksTable implements TableStore {
   }
 
   @Override public long rowCount() {
-    return growing.published().liveCount();
+    long live = growing.published().liveCount();
+    for (SegmentMirror s : sealed) {
+      live += s.published().liveCount();
+    }
+    return live;
   }
 
-  @Override public ReadView openRead() {
-    // Under the write lock so that the RocksDB snapshot and the segment snapshot agree.
+  /** The sealed segments now, oldest first. */
+  List<SegmentMirror> sealedSegments() {
+    return sealed;
+  }
+
+  /** The segment taking new rows now. */
+  SegmentMirror growingSegment() {
     writeLock.lock();
     try {
-      return new RocksReadView(store, def, growing.published(), store.snapshot());
+      return growing;
     } finally {
       writeLock.unlock();
     }
+  }
+
+  @Override public ReadView openRead() {
+    // Under the write lock so that the RocksDB snapshot and the segment snapshots agree.
+    writeLock.lock();
+    try {
+      List<SegmentMirror.Snapshot> snapshots = new ArrayList<>(sealed.size() + 1);
+      for (SegmentMirror s : sealed) {
+        snapshots.add(s.published());
+      }
+      snapshots.add(growing.published());
+      return new RocksReadView(store, def, snapshots, store.snapshot(), graphs);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Seals the growing segment now if it holds any row, and starts a new one.
+   *
+   * @return the segment sealed, or null if the growing one was empty
+   */
+  SegmentMirror seal() {
+    writeLock.lock();
+    try {
+      return sealLocked();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private SegmentMirror sealLocked() {
+    if (growing.size() == 0) {
+      return null;
+    }
+    List<Integer> sealedIds = new ArrayList<>();
+    for (SegmentMirror s : sealed) {
+      sealedIds.add(s.id());
+    }
+    sealedIds.add(growing.id());
+    SegmentList list = new SegmentList(nextSegmentId, sealedIds, nextSegmentId + 1);
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(store.catalog(), Layout.segmentListKey(def.id()), CatalogCodec.encodeAny(list));
+      store.write(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR,
+          "could not seal a segment of table " + def.name() + ": " + e.getMessage(), e);
+    }
+    SegmentMirror done = growing;
+    done.seal();
+    List<SegmentMirror> next = new ArrayList<>(sealed);
+    next.add(done);
+    sealed = List.copyOf(next);
+    growing = new SegmentMirror(list.growing(), def);
+    nextSegmentId = list.next();
+    sealListener.sealed(this, done);
+    return done;
+  }
+
+  private SegmentMirror segment(int id) {
+    if (id == growing.id()) {
+      return growing;
+    }
+    for (SegmentMirror s : sealed) {
+      if (s.id() == id) {
+        return s;
+      }
+    }
+    throw new StorageException(ErrorCode.INTERNAL_ERROR,
+        "table " + def.name() + " has no segment " + id);
   }
 
   @Override public long apply(List<RowChange> changes) {
@@ -81,6 +176,8 @@ final class RocksTable implements TableStore {
   private long applyLocked(List<RowChange> changes, List<Object[]> rows) {
     // Key -> row bytes as this statement leaves it; a null value means "deleted here".
     Map<Object, byte[]> pending = new HashMap<>();
+    Set<SegmentMirror> touched = new HashSet<>();
+    touched.add(growing);
     long affected = 0;
     boolean[] skipped = new boolean[changes.size()];
     try (WriteBatch batch = new WriteBatch()) {
@@ -100,7 +197,7 @@ final class RocksTable implements TableStore {
           skipped[i] = true;
           continue;
         }
-        remove(batch, pending, oldKey, existing);
+        remove(batch, pending, oldKey, existing, touched);
         if (changes.get(i) instanceof RowChange.Delete) {
           affected++;
         }
@@ -119,7 +216,7 @@ final class RocksTable implements TableStore {
                 + def.keyColumn().name() + " = " + render(key) + " already exists in table "
                 + def.name());
           }
-          remove(batch, pending, key, existing);
+          remove(batch, pending, key, existing, touched);
         }
         int ordinal = growing.append(key, row);
         byte[] value = RowCodec.encode(def, row, growing.id(), ordinal);
@@ -139,10 +236,17 @@ final class RocksTable implements TableStore {
         affected++;
       }
       store.write(batch);
-      growing.publish();
+      for (SegmentMirror s : touched) {
+        s.publish();
+      }
+      if (growing.size() >= sealRows) {
+        sealLocked();
+      }
       return affected;
     } catch (RuntimeException | RocksDBException e) {
-      growing.rollback();
+      for (SegmentMirror s : touched) {
+        s.rollback();
+      }
       if (e instanceof RocksDBException r) {
         throw new StorageException(ErrorCode.IO_ERROR,
             "could not write to table " + def.name() + ": " + r.getMessage(), r);
@@ -159,18 +263,34 @@ final class RocksTable implements TableStore {
     return store.get(store.rows(), Layout.rowKey(def.id(), KeyCodec.encode(keyType, key)));
   }
 
-  private void remove(WriteBatch batch, Map<Object, byte[]> pending, Object key, byte[] value)
-      throws RocksDBException {
+  private void remove(WriteBatch batch, Map<Object, byte[]> pending, Object key, byte[] value,
+      Set<SegmentMirror> touched) throws RocksDBException {
     RowCodec.Location loc = RowCodec.location(value);
     batch.delete(store.rows(), Layout.rowKey(def.id(), KeyCodec.encode(keyType, key)));
     batch.put(store.deletes(), Layout.deleteKey(def.id(), loc.segment(), loc.ordinal()),
         new byte[0]);
-    growing.delete(loc.ordinal());
+    SegmentMirror segment = segment(loc.segment());
+    segment.delete(loc.ordinal());
+    touched.add(segment);
     pending.put(key, null);
   }
 
-  /** Rebuilds the in-memory segment from what is on disk; called once, at open. */
+  /**
+   * Rebuilds the in-memory segments from what is on disk; called once, at open. Segment entries
+   * of segments the catalog does not list are leftovers of an interrupted operation: removed.
+   */
   void recover() {
+    byte[] listBytes = store.get(store.catalog(), Layout.segmentListKey(def.id()));
+    SegmentList list = listBytes == null ? SegmentList.initial()
+        : CatalogCodec.decode(listBytes, SegmentList.class);
+    Map<Integer, SegmentMirror> mirrors = new HashMap<>();
+    for (int id : list.sealed()) {
+      mirrors.put(id, new SegmentMirror(id, def));
+    }
+    growing = new SegmentMirror(list.growing(), def);
+    mirrors.put(growing.id(), growing);
+    nextSegmentId = list.next();
+
     byte[] prefix = Layout.tablePrefix(def.id());
     Map<Integer, Integer> columnById = new HashMap<>();
     List<Integer> vectorColumns = new ArrayList<>();
@@ -180,10 +300,8 @@ final class RocksTable implements TableStore {
         vectorColumns.add(c);
       }
     }
-    Map<Integer, BitSet> present = new HashMap<>();
-    for (int c : vectorColumns) {
-      present.put(c, new BitSet());
-    }
+    Map<Integer, Map<Integer, BitSet>> present = new HashMap<>();
+    Set<Integer> leftovers = new HashSet<>();
     try (RocksIterator it = store.iterator(store.segments())) {
       for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
         ByteBuffer k = ByteBuffer.wrap(it.key());
@@ -191,35 +309,67 @@ final class RocksTable implements TableStore {
         int segment = k.getInt();
         int ordinal = k.getInt();
         int part = k.getShort();
-        if (segment != growing.id()) {
+        SegmentMirror mirror = mirrors.get(segment);
+        if (mirror == null) {
+          leftovers.add(segment);
           continue;
         }
         if (part == Layout.KEY_PART) {
           byte[] v = it.value();
-          growing.restore(ordinal, KeyCodec.decode(keyType, v, 0, v.length), -1, null);
+          mirror.restore(ordinal, KeyCodec.decode(keyType, v, 0, v.length), -1, null);
         } else {
           int column = columnById.get(part);
-          growing.restore(ordinal, null, column, bytesToFloats(it.value()));
-          present.get(column).set(ordinal);
+          mirror.restore(ordinal, null, column, bytesToFloats(it.value()));
+          present.computeIfAbsent(segment, s -> new HashMap<>())
+              .computeIfAbsent(column, c -> new BitSet()).set(ordinal);
         }
       }
     }
-    for (int c : vectorColumns) {
-      BitSet seen = present.get(c);
-      for (int o = seen.nextClearBit(0); o < growing.size(); o = seen.nextClearBit(o + 1)) {
-        growing.restoreNull(c, o);
+    for (SegmentMirror mirror : mirrors.values()) {
+      for (int c : vectorColumns) {
+        BitSet seen = present.getOrDefault(mirror.id(), Map.of()).getOrDefault(c, new BitSet());
+        for (int o = seen.nextClearBit(0); o < mirror.size(); o = seen.nextClearBit(o + 1)) {
+          mirror.restoreNull(c, o);
+        }
       }
     }
     try (RocksIterator it = store.iterator(store.deletes())) {
       for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
         ByteBuffer k = ByteBuffer.wrap(it.key());
         k.getLong();
-        if (k.getInt() == growing.id()) {
-          growing.delete(k.getInt());
+        SegmentMirror mirror = mirrors.get(k.getInt());
+        if (mirror != null) {
+          mirror.delete(k.getInt());
         }
       }
     }
+    List<SegmentMirror> sealedNow = new ArrayList<>();
+    for (int id : list.sealed()) {
+      SegmentMirror mirror = mirrors.get(id);
+      mirror.seal();
+      sealedNow.add(mirror);
+    }
+    sealed = List.copyOf(sealedNow);
     growing.publish();
+    removeLeftovers(leftovers);
+  }
+
+  private void removeLeftovers(Set<Integer> segments) {
+    if (segments.isEmpty()) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      for (int segment : segments) {
+        byte[] from = Layout.segmentKey(def.id(), segment, 0, 0);
+        byte[] to = Layout.segmentKey(def.id(), segment + 1, 0, 0);
+        batch.deleteRange(store.segments(), from, to);
+        batch.deleteRange(store.deletes(), Layout.deleteKey(def.id(), segment, 0),
+            Layout.deleteKey(def.id(), segment + 1, 0));
+      }
+      store.write(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not clean up table " + def.name(), e);
+    }
   }
 
   static byte[] floatsToBytes(float[] v) {

@@ -7,15 +7,16 @@ import dev.azimuth.storage.TableDef;
 import java.util.Arrays;
 
 /**
- * The in-memory mirror of the segment that takes new rows: keys and vectors by ordinal, vectors
- * contiguous per column so exact scans stream them, and a deletion bitmap.
+ * The in-memory mirror of one segment: keys and vectors by ordinal, vectors contiguous per
+ * column so exact scans and graph builds stream them, and a deletion bitmap. The growing segment
+ * takes new rows; once {@link #seal sealed} a segment only ever gains deletions.
  *
  * <p>Writers (one at a time, under the table's write lock) fill ordinals beyond the published
  * size, then {@link #publish} an immutable {@link Snapshot}. Ordinals below a snapshot's size
  * are never written again, so a snapshot can share arrays with the writer; the deletion bitmap,
  * which does change below the size, is copied on the first deletion after each publish.
  */
-final class GrowingSegment {
+final class SegmentMirror {
   private static final int INITIAL_CAPACITY = 1024;
 
   private final int id;
@@ -28,9 +29,10 @@ final class GrowingSegment {
   private boolean deletedShared;
   private int size;
   private int liveCount;
+  private boolean sealed;
   private volatile Snapshot published;
 
-  GrowingSegment(int id, TableDef table) {
+  SegmentMirror(int id, TableDef table) {
     this.id = id;
     int n = table.columns().size();
     this.dimensions = new int[n];
@@ -63,8 +65,33 @@ final class GrowingSegment {
     return published;
   }
 
+  boolean sealed() {
+    return sealed;
+  }
+
+  /**
+   * Freezes the segment: no more rows, and its arrays trimmed to its size (readers of older
+   * snapshots keep the old arrays until they let go).
+   */
+  void seal() {
+    sealed = true;
+    keys = Arrays.copyOf(keys, size);
+    deleted = Arrays.copyOf(deleted, (size + 63) / 64);
+    deletedShared = false;
+    for (int c = 0; c < dimensions.length; c++) {
+      if (dimensions[c] > 0) {
+        vectors[c] = Arrays.copyOf(vectors[c], size * dimensions[c]);
+        nulls[c] = Arrays.copyOf(nulls[c], (size + 63) / 64);
+      }
+    }
+    publish();
+  }
+
   /** Stores a row at the next ordinal (not yet visible) and returns that ordinal. */
   int append(Object key, Object[] row) {
+    if (sealed) {
+      throw new IllegalStateException("segment " + id + " is sealed");
+    }
     int ordinal = size;
     ensureCapacity(ordinal + 1);
     keys[ordinal] = key;
@@ -120,7 +147,7 @@ final class GrowingSegment {
 
   /** Makes everything written so far visible to new readers. */
   void publish() {
-    published = new Snapshot(id, size, liveCount, keys, vectors.clone(), nulls.clone(),
+    published = new Snapshot(id, sealed, size, liveCount, keys, vectors.clone(), nulls.clone(),
         nullCounts.clone(), deleted, dimensions);
     deletedShared = true;
   }
@@ -163,6 +190,7 @@ final class GrowingSegment {
   /** What readers see: an immutable view of the segment as of one publish. */
   static final class Snapshot implements SegmentView {
     private final int id;
+    private final boolean sealed;
     private final int size;
     private final int liveCount;
     private final Object[] keys;
@@ -172,9 +200,10 @@ final class GrowingSegment {
     private final long[] deleted;
     private final int[] dimensions;
 
-    Snapshot(int id, int size, int liveCount, Object[] keys, float[][] vectors, long[][] nulls,
+    Snapshot(int id, boolean sealed, int size, int liveCount, Object[] keys, float[][] vectors, long[][] nulls,
         int[] nullCounts, long[] deleted, int[] dimensions) {
       this.id = id;
+      this.sealed = sealed;
       this.size = size;
       this.liveCount = liveCount;
       this.keys = keys;
@@ -187,6 +216,10 @@ final class GrowingSegment {
 
     @Override public int id() {
       return id;
+    }
+
+    @Override public boolean sealed() {
+      return sealed;
     }
 
     @Override public int size() {

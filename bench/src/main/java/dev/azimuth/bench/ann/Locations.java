@@ -1,0 +1,44 @@
+package dev.azimuth.bench.ann;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Default paths, resolved against the repository that holds the running jar
+ * ({@code REPO/bench/target/azimuth-bench.jar}, or {@code REPO/bench/target/classes}), so the
+ * harness finds its data wherever it is started from; the working directory otherwise.
+ */
+final class Locations {
+  private Locations() {}
+
+  /** The repository root: three levels above the jar or classes directory. */
+  static Path repository() {
+    try {
+      Path code = Path.of(AnnBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path candidate = code.getParent() == null ? null : code.getParent().getParent();
+      candidate = candidate == null ? null : candidate.getParent();
+      if (candidate != null && Files.isRegularFile(candidate.resolve("bench/pom.xml"))) {
+        return candidate;
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      // An unusual class loader: fall back to the working directory below.
+    }
+    return Path.of("").toAbsolutePath();
+  }
+
+  /** {@code REPO/../shared/data}. */
+  static Path data() {
+    return repository().resolve("../shared/data").normalize();
+  }
+
+  /** {@code REPO/bench/target/ann-work}: databases and cached ground truth. */
+  static Path work() {
+    return repository().resolve("bench/target/ann-work");
+  }
+
+  /** {@code REPO/bench/results/ann.md}. */
+  static Path results() {
+    return repository().resolve("bench/results/ann.md");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.azimuth.planner.prepare;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.index.Metric;
+import dev.azimuth.index.graph.GraphKind;
+import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.planner.PlanningException;
+import dev.azimuth.sql.ddl.SqlCreateIndex;
+import dev.azimuth.storage.Database;
+import dev.azimuth.storage.TableDef;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CREATE INDEX: turns the written method and {@code WITH} options into {@link GraphOptions}
+ * and asks storage to build. Options: {@code metric} ('l2', 'cosine', 'ip'; default 'l2', as
+ * pgvector's default operator class), {@code m} (16), {@code ef_construction} (100), and for
+ * DISKANN {@code pq_subspaces} (automatic). Stateless.
+ */
+final class IndexDdl {
+  private IndexDdl() {}
+
+  static void create(Database db, SqlCreateIndex create) {
+    String name = create.name().getSimple();
+    String table = DdlExecutor.tableName(create.table());
+    if (db.indexes().stream().anyMatch(i -> i.name().equals(name))) {
+      if (create.ifNotExists) {
+        return;
+      }
+      throw new PlanningException(ErrorCode.DUPLICATE_OBJECT, "index " + name + " already exists");
+    }
+    TableDef def = db.table(table).orElseThrow(() -> new PlanningException(
+        ErrorCode.UNDEFINED_TABLE, "table " + table + " does not exist")).definition();
+    String columnName = create.column().getSimple();
+    int column = def.indexOf(columnName);
+    if (column < 0) {
+      column = indexIgnoringCase(def, columnName);
+    }
+    if (column < 0) {
+      throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
+          "column " + columnName + " does not exist in table " + table);
+    }
+    db.createIndex(name, def.name(), column, options(create));
+  }
+
+  private static int indexIgnoringCase(TableDef def, String name) {
+    for (int i = 0; i < def.columns().size(); i++) {
+      if (def.columns().get(i).name().equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static GraphOptions options(SqlCreateIndex create) {
+    GraphKind kind = switch (create.method().getSimple().toUpperCase(Locale.ROOT)) {
+      case "HNSW" -> GraphKind.HNSW;
+      case "DISKANN" -> GraphKind.DISKANN;
+      default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT, "index method "
+          + create.method().getSimple() + " does not exist; use HNSW or DISKANN");
+    };
+    Metric metric = Metric.L2;
+    int m = GraphOptions.DEFAULT_M;
+    int efConstruction = GraphOptions.DEFAULT_EF_CONSTRUCTION;
+    int pqSubspaces = 0;
+    for (Map.Entry<String, Object> option : create.options().entrySet()) {
+      Object value = option.getValue();
+      switch (option.getKey()) {
+        case "metric" -> metric = metric(value);
+        case "m" -> m = integer("m", value);
+        case "ef_construction" -> efConstruction = integer("ef_construction", value);
+        case "pq_subspaces" -> pqSubspaces = integer("pq_subspaces", value);
+        default -> throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+            "unknown index option " + option.getKey()
+                + "; options are metric, m, ef_construction and (DISKANN) pq_subspaces");
+      }
+    }
+    return new GraphOptions(kind, metric, m, efConstruction, pqSubspaces);
+  }
+
+  private static Metric metric(Object value) {
+    return switch (String.valueOf(value).toLowerCase(Locale.ROOT)) {
+      case "l2", "euclidean" -> Metric.L2;
+      case "cosine" -> Metric.COSINE;
+      case "ip", "inner_product", "dot" -> Metric.NEGATIVE_DOT;
+      default -> throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+          "unknown metric '" + value + "'; use 'l2', 'cosine' or 'ip'");
+    };
+  }
+
+  private static int integer(String option, Object value) {
+    if (value instanceof BigDecimal n) {
+      try {
+        return n.intValueExact();
+      } catch (ArithmeticException e) {
+        // reported below
+      }
+    }
+    throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+        "index option " + option + " must be an integer, got " + value);
+  }
+}

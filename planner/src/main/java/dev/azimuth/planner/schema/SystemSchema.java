@@ -1,0 +1,136 @@
+package dev.azimuth.planner.schema;
+
+import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.planner.runtime.ExecutionContext;
+import dev.azimuth.storage.Database;
+import dev.azimuth.storage.IndexDef;
+import dev.azimuth.storage.IndexState;
+import dev.azimuth.storage.SegmentInfo;
+import dev.azimuth.storage.TableDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * {@code SYS}: read-only tables that show the engine's state as of the moment they are read.
+ * {@code SYS.INDEXES} has a row per index and sealed segment (state BUILDING, READY, PENDING or
+ * FAILED, with progress); {@code SYS.SEGMENTS} a row per segment of every table.
+ */
+public final class SystemSchema extends AbstractSchema {
+  public static final String NAME = "SYS";
+
+  private final Map<String, Table> tables = Map.of(
+      "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
+      "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows));
+
+  @Override protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+
+  private static RelDataType indexesType(RelDataTypeFactory f) {
+    return f.builder()
+        .add("INDEX_NAME", SqlTypeName.VARCHAR).add("TABLE_NAME", SqlTypeName.VARCHAR)
+        .add("COLUMN_NAME", SqlTypeName.VARCHAR).add("INDEX_TYPE", SqlTypeName.VARCHAR)
+        .add("METRIC", SqlTypeName.VARCHAR).add("OPTIONS", SqlTypeName.VARCHAR)
+        .add("SEGMENT", SqlTypeName.INTEGER).nullable(true)
+        .add("STATE", SqlTypeName.VARCHAR)
+        .add("INDEXED_VECTORS", SqlTypeName.BIGINT).add("TOTAL_VECTORS", SqlTypeName.BIGINT)
+        .add("PROGRESS", SqlTypeName.DOUBLE)
+        .add("ERROR", SqlTypeName.VARCHAR).nullable(true)
+        .build();
+  }
+
+  private static List<Object[]> indexRows(Database db) {
+    Map<Long, TableDef> tables = new HashMap<>();
+    for (TableDef t : db.tables()) {
+      tables.put(t.id(), t);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    Set<Long> withSegments = new HashSet<>();
+    for (IndexState s : db.indexStates()) {
+      withSegments.add(s.index().id());
+      rows.add(indexRow(s.index(), tables.get(s.index().tableId()), s.segment(),
+          s.phase().name(), s.done(), s.total(), s.error()));
+    }
+    // An index of a table with no sealed segment yet has nothing to build: it is ready.
+    for (IndexDef index : db.indexes()) {
+      if (!withSegments.contains(index.id())) {
+        rows.add(indexRow(index, tables.get(index.tableId()), null, "READY", 0, 0, null));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] indexRow(IndexDef index, TableDef table, Integer segment,
+      String state, long done, long total, String error) {
+    GraphOptions o = index.options();
+    String options = "m=" + o.m() + ", ef_construction=" + o.efConstruction()
+        + (o.pqSubspaces() > 0 ? ", pq_subspaces=" + o.pqSubspaces() : "");
+    double progress = total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0;
+    return new Object[] {index.name(), table == null ? null : table.name(),
+        table == null ? null : table.columns().get(index.column()).name(),
+        o.kind().name(), metricName(o), options, segment, state, done, total, progress, error};
+  }
+
+  private static String metricName(GraphOptions o) {
+    return switch (o.metric()) {
+      case L2 -> "l2";
+      case COSINE -> "cosine";
+      case NEGATIVE_DOT -> "ip";
+      case L1 -> "l1";
+    };
+  }
+
+  private static RelDataType segmentsType(RelDataTypeFactory f) {
+    return f.builder()
+        .add("TABLE_NAME", SqlTypeName.VARCHAR).add("SEGMENT", SqlTypeName.INTEGER)
+        .add("STATE", SqlTypeName.VARCHAR).add("TOTAL_ROWS", SqlTypeName.BIGINT)
+        .add("LIVE_ROWS", SqlTypeName.BIGINT).add("DELETED_ROWS", SqlTypeName.BIGINT)
+        .build();
+  }
+
+  private static List<Object[]> segmentRows(Database db) {
+    List<Object[]> rows = new ArrayList<>();
+    for (SegmentInfo s : db.segments()) {
+      rows.add(new Object[] {s.table(), s.segment(),
+          (s.sealed() ? "SEALED" : "GROWING").toUpperCase(Locale.ROOT), (long) s.rows(),
+          (long) (s.rows() - s.deleted()), (long) s.deleted()});
+    }
+    return rows;
+  }
+
+  /** A table whose rows are computed from the database each time it is scanned. */
+  private static final class SystemTable extends AbstractTable implements ScannableTable {
+    private final Function<RelDataTypeFactory, RelDataType> type;
+    private final Function<Database, List<Object[]>> rows;
+
+    SystemTable(Function<RelDataTypeFactory, RelDataType> type,
+        Function<Database, List<Object[]>> rows) {
+      this.type = type;
+      this.rows = rows;
+    }
+
+    @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+      return type.apply(typeFactory);
+    }
+
+    @Override public Enumerable<Object[]> scan(DataContext root) {
+      return Linq4j.asEnumerable(rows.apply(((ExecutionContext) root).database()));
+    }
+  }
+}

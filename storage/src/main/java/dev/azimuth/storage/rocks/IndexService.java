@@ -1,0 +1,299 @@
+package dev.azimuth.storage.rocks;
+
+import dev.azimuth.common.ErrorCode;
+import dev.azimuth.index.graph.BuildControl;
+import dev.azimuth.index.graph.CorruptGraphException;
+import dev.azimuth.index.graph.VectorGraph;
+import dev.azimuth.index.graph.VectorGraphs;
+import dev.azimuth.storage.IndexDef;
+import dev.azimuth.storage.IndexState;
+import dev.azimuth.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Builds, persists, loads and serves the graphs of every index over every sealed segment.
+ *
+ * <p>Builds run one at a time on a background thread, each using all cores through a shared
+ * {@link ForkJoinPool}, so writers and readers never wait for them. A graph is written to its
+ * own file (temp file, fsync, rename), and only then does the catalog record it, with the file's
+ * checksum, as ready: a crash mid-build leaves no record, the segment is searched exactly, and
+ * the build starts again at the next open. At open, a file whose checksum no longer matches is
+ * deleted and rebuilt, never trusted.
+ */
+final class IndexService implements GraphLookup, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(IndexService.class.getName());
+
+  private record Key(long index, int segment) {}
+
+  private final RocksStore store;
+  private final Path directory;
+  private final ForkJoinPool pool;
+  private final ExecutorService builder;
+  private final Map<Long, IndexDef> indexes = new ConcurrentHashMap<>();
+  private final Map<Key, GraphHandle> ready = new ConcurrentHashMap<>();
+  private final Map<Key, IndexState> progress = new ConcurrentHashMap<>();
+  private final Map<Key, CompletableFuture<Void>> builds = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  IndexService(RocksStore store, Path directory) {
+    this.store = store;
+    this.directory = directory;
+    this.pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    this.builder = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "azimuth-index-build");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  // ---- catalog of indexes
+
+  void register(IndexDef def) {
+    indexes.put(def.id(), def);
+  }
+
+  List<IndexDef> indexesOf(long tableId) {
+    List<IndexDef> out = new ArrayList<>();
+    for (IndexDef d : indexes.values()) {
+      if (d.tableId() == tableId) {
+        out.add(d);
+      }
+    }
+    out.sort((a, b) -> Long.compare(a.id(), b.id()));
+    return out;
+  }
+
+  /**
+   * At open: loads each segment's graph whose file is intact and schedules a build for every
+   * other sealed segment.
+   */
+  void open(IndexDef def, RocksTable table) {
+    register(def);
+    for (SegmentMirror segment : table.sealedSegments()) {
+      Key key = new Key(def.id(), segment.id());
+      byte[] entry = store.get(store.catalog(), Layout.indexStateKey(def.id(), segment.id()));
+      if (entry != null) {
+        IndexFileState state = CatalogCodec.decode(entry, IndexFileState.class);
+        SegmentMirror.Snapshot s = segment.published();
+        float[] data = s.vectors(def.column());
+        Path file = directory.resolve(state.file());
+        try {
+          VectorGraph graph = VectorGraphs.open(file, state.checksum(), data,
+              table.definition().columns().get(def.column()).dimension(), s.size(),
+              def.options());
+          ready.put(key, new GraphHandle(graph));
+          continue;
+        } catch (CorruptGraphException | IOException e) {
+          LOG.log(Level.WARNING, "index " + def.name() + " on segment " + segment.id()
+              + " of table " + table.definition().name() + ": " + e.getMessage()
+              + "; rebuilding it");
+          forget(def.id(), segment.id(), file);
+        }
+      }
+      schedule(def, table, segment);
+    }
+  }
+
+  /** Schedules builds of every index of the table over a newly sealed segment. */
+  void sealed(RocksTable table, SegmentMirror segment) {
+    for (IndexDef def : indexesOf(table.definition().id())) {
+      schedule(def, table, segment);
+    }
+  }
+
+  /** Builds (unless ready or already scheduled) the graph of an index over one segment. */
+  CompletableFuture<Void> schedule(IndexDef def, RocksTable table, SegmentMirror segment) {
+    Key key = new Key(def.id(), segment.id());
+    if (ready.containsKey(key)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return builds.computeIfAbsent(key, k -> {
+      int total = segment.published().liveCount();
+      progress.put(k, new IndexState(def, segment.id(), IndexState.Phase.PENDING, 0, total,
+          null));
+      return CompletableFuture.runAsync(() -> build(def, table, segment), builder)
+          .whenComplete((v, e) -> builds.remove(k));
+    });
+  }
+
+  private void build(IndexDef def, RocksTable table, SegmentMirror segment) {
+    Key key = new Key(def.id(), segment.id());
+    if (cancelled(def)) {
+      progress.remove(key);
+      return;
+    }
+    SegmentMirror.Snapshot s = segment.published();
+    int column = def.column();
+    int dimension = table.definition().columns().get(column).dimension();
+    IntPredicate include = s.hasNulls(column)
+        ? o -> s.isLive(o) && !s.isNull(column, o) : s::isLive;
+    String fileName = "index-" + def.id() + "-segment-" + segment.id() + ".graph";
+    Path file = directory.resolve(fileName);
+    long total = s.liveCount();
+    progress.put(key, new IndexState(def, segment.id(), IndexState.Phase.BUILDING, 0, total,
+        null));
+    BuildControl control = new BuildControl() {
+      @Override public void progress(long done, long all) {
+        progress.put(key, new IndexState(def, segment.id(), IndexState.Phase.BUILDING, done,
+            all, null));
+      }
+
+      @Override public boolean cancelled() {
+        return IndexService.this.cancelled(def);
+      }
+    };
+    try {
+      Files.createDirectories(directory);
+      VectorGraphs.Built built = VectorGraphs.build(s.vectors(column), dimension, s.size(),
+          include, def.options(), file, control, pool);
+      synchronized (this) {
+        if (cancelled(def)) {
+          built.graph().close();
+          Files.deleteIfExists(file);
+          progress.remove(key);
+          return;
+        }
+        IndexFileState state = new IndexFileState(fileName, built.checksum(), built.fileBytes(),
+            built.graph().size());
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(store.catalog(), Layout.indexStateKey(def.id(), segment.id()),
+              CatalogCodec.encodeAny(state));
+          store.writeSynced(batch);
+        }
+        ready.put(key, new GraphHandle(built.graph()));
+        progress.remove(key);
+      }
+    } catch (CancellationException e) {
+      progress.remove(key);
+    } catch (IOException | RocksDBException | RuntimeException e) {
+      LOG.log(Level.WARNING, "building index " + def.name() + " on segment " + segment.id()
+          + " failed", e);
+      progress.put(key, new IndexState(def, segment.id(), IndexState.Phase.FAILED, 0, total,
+          String.valueOf(e.getMessage())));
+      throw new StorageException(ErrorCode.IO_ERROR, "building index " + def.name()
+          + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean cancelled(IndexDef def) {
+    return closed || !indexes.containsKey(def.id());
+  }
+
+  /** Forgets an index: cancels its builds, retires its graphs, deletes its files and states. */
+  synchronized void drop(IndexDef def, WriteBatch batch) throws RocksDBException {
+    indexes.remove(def.id());
+    batch.deleteRange(store.catalog(), Layout.indexStatePrefix(def.id()),
+        Layout.indexStatePrefix(def.id() + 1));
+    for (Key key : List.copyOf(ready.keySet())) {
+      if (key.index() == def.id()) {
+        ready.remove(key).retire();
+      }
+    }
+    progress.keySet().removeIf(k -> k.index() == def.id());
+  }
+
+  /** Deletes an index's files once its catalog entries are gone. */
+  void deleteFiles(IndexDef def) {
+    String prefix = "index-" + def.id() + "-";
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (var files = Files.list(directory)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.getFileName().toString().startsWith(prefix)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not delete the files of index " + def.name(), e);
+    }
+  }
+
+  private void forget(long index, int segment, Path file) {
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.delete(store.catalog(), Layout.indexStateKey(index, segment));
+      store.writeSynced(batch);
+      Files.deleteIfExists(file);
+    } catch (RocksDBException | IOException e) {
+      LOG.log(Level.WARNING, "could not forget a damaged index file " + file, e);
+    }
+  }
+
+  /** Every index's state on every sealed segment of its table. */
+  List<IndexState> states(Map<Long, RocksTable> tablesById) {
+    List<IndexState> out = new ArrayList<>();
+    List<IndexDef> defs = new ArrayList<>(indexes.values());
+    defs.sort((a, b) -> Long.compare(a.id(), b.id()));
+    for (IndexDef def : defs) {
+      RocksTable table = tablesById.get(def.tableId());
+      if (table == null) {
+        continue;
+      }
+      for (SegmentMirror segment : table.sealedSegments()) {
+        Key key = new Key(def.id(), segment.id());
+        GraphHandle handle = ready.get(key);
+        IndexState state = progress.get(key);
+        if (handle != null) {
+          int n = handle.graph().size();
+          out.add(new IndexState(def, segment.id(), IndexState.Phase.READY, n, n, null));
+        } else if (state != null) {
+          out.add(state);
+        } else {
+          out.add(new IndexState(def, segment.id(), IndexState.Phase.PENDING, 0,
+              segment.published().liveCount(), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override public GraphHandle acquire(long indexId, int segment) {
+    GraphHandle handle = ready.get(new Key(indexId, segment));
+    return handle != null && handle.acquire() ? handle : null;
+  }
+
+  /** Lists the catalog's index entries: for open. */
+  static List<IndexDef> load(RocksStore store) {
+    List<IndexDef> defs = new ArrayList<>();
+    byte[] prefix = {Layout.INDEX_ENTRY};
+    try (RocksIterator it = store.iterator(store.catalog())) {
+      for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
+        defs.add(CatalogCodec.decode(it.value(), IndexDef.class));
+      }
+    }
+    return defs;
+  }
+
+  @Override public void close() {
+    closed = true;
+    builder.shutdownNow();
+    try {
+      // A running build polls for cancellation; let it stop before the store goes away.
+      builder.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pool.shutdownNow();
+    for (GraphHandle h : ready.values()) {
+      h.retire();
+    }
+    ready.clear();
+  }
+}
