@@ -26,7 +26,7 @@ public final class ChildDatabase {
   private ChildDatabase() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "jdbc:azimuth:file:" + args[1];
+    String url = "jdbc:azimuth:file:" + args[1] + (args[0].equals("index") ? ";sync=false" : "");
     try (Connection c = DriverManager.getConnection(url)) {
       if (args[0].equals("index")) {
         try (Statement s = c.createStatement()) {
