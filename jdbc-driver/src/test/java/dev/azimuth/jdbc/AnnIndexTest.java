@@ -145,6 +145,18 @@ class AnnIndexTest {
   }
 
   @Test
+  void topKSubqueryJoinedToAnotherTableUsesTheIndex() throws SQLException {
+    createIndex();
+    update(c, "CREATE TABLE names (id BIGINT PRIMARY KEY, name VARCHAR)");
+    update(c, "INSERT INTO names VALUES (5, 'five'), (6, 'six'), (7, 'seven')");
+    String sql = "SELECT n.name, t.d FROM (SELECT id, v <-> ? AS d FROM items "
+        + "ORDER BY d LIMIT 3) t JOIN names n ON n.id = t.id ORDER BY t.d";
+    String plan = explain(sql, vectors.get(6));
+    assertTrue(plan.contains("strategy=[index]") && plan.contains("k=[3]"), plan);
+    assertEquals("six", rows(c, sql, vectors.get(6)).get(0).get(0));
+  }
+
+  @Test
   void hintsAndSettingsChangeResultsOnlyWithinRecall() throws SQLException {
     createIndex();
     float[] q = Vectors.clustered(1, DIM, 40, 77).get(0);
