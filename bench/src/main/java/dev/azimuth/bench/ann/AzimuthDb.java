@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * An embedded Azimuth database reached only through JDBC: table loading, index statements,
@@ -130,6 +132,44 @@ final class AzimuthDb implements AutoCloseable {
       }
       return String.join("\n", lines);
     }
+  }
+
+  /** Runs a query and returns its rows as a markdown table (every value as text). */
+  MarkdownTable table(String query) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      int n = rs.getMetaData().getColumnCount();
+      String[] headers = new String[n];
+      for (int i = 0; i < n; i++) {
+        headers[i] = rs.getMetaData().getColumnLabel(i + 1);
+      }
+      MarkdownTable table = new MarkdownTable(headers);
+      while (rs.next()) {
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = rs.getString(i + 1);
+        }
+        table.row(row);
+      }
+      return table;
+    }
+  }
+
+  /**
+   * Counts the rows of {@code SYS.INDEXES} for an index by state, e.g. {@code {READY=3}}; an
+   * empty map when the index has no rows there.
+   */
+  Map<String, Integer> indexStates(String index) throws SQLException {
+    Map<String, Integer> states = new TreeMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT STATE FROM SYS.INDEXES WHERE INDEX_NAME = ?")) {
+      ps.setString(1, index.toUpperCase(Locale.ROOT));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          states.merge(rs.getString(1), 1, Integer::sum);
+        }
+      }
+    }
+    return states;
   }
 
   /** Reads the first column of every row as a long id. */

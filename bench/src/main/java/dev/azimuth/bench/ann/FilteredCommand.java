@@ -47,9 +47,8 @@ final class FilteredCommand extends ModeCommand {
     report.add("`r` is a pseudo-random bucket 0..999 of the id (SplitMix64 finalizer mod 1000, "
         + "see `Buckets`); ground truth: exact float64 over the qualifying rows, first "
         + d.queries().count() + " queries.\n");
-    SqlBenchmark.Settings settings = new SqlBenchmark.Settings(dbDir(d), index.spec(),
-        search.efs(index.kind, Options.Search.EFS), search.efVia, search.reload,
-        !common.noWarmup);
+    SqlBenchmark.Settings settings =
+        search.settings(dbDir(d), index, Options.Search.EFS, common);
     new SqlBenchmark(d, settings, report).run(chosen, f -> truth(d, f));
   }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         + "more, each with another vector (a few with another LIMIT or a WHERE). Run `load` "
         + "first.")
 final class FirstQueryCommand extends ModeCommand {
-  @Option(names = {"-s", "--set"}, paramLabel = "NAME", description = "fashion or wordnet (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--set"}, paramLabel = "NAME",
+      description = "fashion or wordnet (default: ${DEFAULT-VALUE}).")
   DataSetName set = DataSetName.FASHION;
 
   @Option(names = "--statements", paramLabel = "N",

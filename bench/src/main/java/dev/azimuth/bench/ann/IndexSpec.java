@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param m maximum neighbours per node above layer 0 (layer 0 has 2m)
  * @param efConstruction beam width while building
- * @param pqSubspaces DiskANN's product-quantisation subspaces; 0 means dimension / 4
+ * @param pqSubspaces DiskANN's product-quantisation subspaces; 0 means dimension / 2
  */
 record IndexSpec(Kind kind, int m, int efConstruction, int pqSubspaces) {
   /** Which index, if any. */
@@ -31,7 +31,7 @@ record IndexSpec(Kind kind, int m, int efConstruction, int pqSubspaces) {
     String with = String.format(Locale.ROOT, "metric = '%s', m = %d, ef_construction = %d",
         distance.indexMetric(), m, efConstruction);
     if (kind == Kind.DISKANN) {
-      with += ", pq_subspaces = " + (pqSubspaces > 0 ? pqSubspaces : Math.max(1, dimension / 4));
+      with += ", pq_subspaces = " + (pqSubspaces > 0 ? pqSubspaces : Math.max(1, dimension / 2));
     }
     return "CREATE INDEX " + indexName(table) + " ON " + table + " USING " + kind
         + " (embedding) WITH (" + with + ")";
@@ -43,7 +43,7 @@ record IndexSpec(Kind kind, int m, int efConstruction, int pqSubspaces) {
       case NONE -> "none (no index statements issued)";
       case HNSW -> "HNSW, m = " + m + ", ef_construction = " + efConstruction;
       case DISKANN -> "DISKANN, m = " + m + ", ef_construction = " + efConstruction
-          + ", pq_subspaces = " + (pqSubspaces > 0 ? pqSubspaces : Math.max(1, dimension / 4));
+          + ", pq_subspaces = " + (pqSubspaces > 0 ? pqSubspaces : Math.max(1, dimension / 2));
     };
   }
 }

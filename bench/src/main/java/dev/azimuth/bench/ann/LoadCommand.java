@@ -27,7 +27,7 @@ final class LoadCommand extends ModeCommand {
     BenchData d = data.load(common, 1);
     SqlBenchmark.Settings settings = new SqlBenchmark.Settings(dbDir(d),
         new IndexSpec(IndexSpec.Kind.NONE, 0, 0, 0), List.of(), SqlBenchmark.EfVia.SET, reload,
-        false);
+        false, 1, 0);
     new SqlBenchmark(d, settings, report).run(List.of(), f -> d.truth());
   }
 }

@@ -1,5 +1,6 @@
 package dev.azimuth.bench.ann;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ final class Locations {
   /** The repository root: three levels above the jar or classes directory. */
   static Path repository() {
     try {
-      Path code = Path.of(AnnBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code = Path.of(
+          AnnBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path candidate = code.getParent() == null ? null : code.getParent().getParent();
       candidate = candidate == null ? null : candidate.getParent();
       if (candidate != null && Files.isRegularFile(candidate.resolve("bench/pom.xml"))) {
@@ -25,6 +27,35 @@ final class Locations {
       // An unusual class loader: fall back to the working directory below.
     }
     return Path.of("").toAbsolutePath();
+  }
+
+  /**
+   * The commit the repository's HEAD names (from {@code .git/HEAD} and its ref file or
+   * {@code packed-refs}), or {@code unknown}; the working tree may differ from it.
+   */
+  static String gitHead() {
+    Path git = repository().resolve(".git");
+    try {
+      String head = Files.readString(git.resolve("HEAD")).trim();
+      if (!head.startsWith("ref: ")) {
+        return head;
+      }
+      String ref = head.substring(5);
+      Path refFile = git.resolve(ref);
+      if (Files.isRegularFile(refFile)) {
+        return Files.readString(refFile).trim();
+      }
+      Path packed = git.resolve("packed-refs");
+      if (Files.isRegularFile(packed)) {
+        try (var lines = Files.lines(packed)) {
+          return lines.filter(l -> l.endsWith(" " + ref)).map(l -> l.substring(0, l.indexOf(' ')))
+              .findFirst().orElse("unknown");
+        }
+      }
+    } catch (IOException e) {
+      // Not a git checkout (e.g. a copied jar): say so in the report rather than fail the run.
+    }
+    return "unknown";
   }
 
   /** {@code REPO/../shared/data}. */

@@ -28,7 +28,8 @@ final class Machine {
   /** The first {@code model name} of /proc/cpuinfo, or {@code unknown}. */
   static String cpuModel() {
     try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+      return lines.filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
           .findFirst().orElse("unknown");
     } catch (IOException e) {
       return "unknown";

@@ -16,7 +16,8 @@ final class MarkdownTable {
   /** Adds a row; cells are written with {@code String.valueOf}. */
   MarkdownTable row(Object... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException(cells.length + " cells for " + headers.size() + " columns");
+      throw new IllegalArgumentException(
+          cells.length + " cells for " + headers.size() + " columns");
     }
     rows.add(Arrays.stream(cells).map(String::valueOf).toList());
     return this;

@@ -26,7 +26,10 @@ abstract class ModeCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     Report report = new Report(common.results, title(),
-        spec.commandLine().getParseResult().originalArgs());
+        spec.commandLine().getParseResult().originalArgs(), common.note);
+    report.add("Timing: one client thread; " + (common.noWarmup ? "no warm-up pass" : "a warm-up "
+        + "pass over the queries") + ", then " + (common.timedPasses > 1 ? "the fastest of "
+        + common.timedPasses + " timed passes" : "one timed pass") + " per configuration.\n");
     try {
       run(report);
       return 0;

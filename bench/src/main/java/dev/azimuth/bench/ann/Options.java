@@ -27,6 +27,15 @@ final class Options {
 
     @Option(names = "--no-warmup", description = "Skip the warm-up pass before each timed pass.")
     boolean noWarmup;
+
+    @Option(names = "--timed-passes", paramLabel = "N",
+        description = "Timed passes per configuration after the warm-up; the fastest is "
+            + "reported (default: ${DEFAULT-VALUE}).")
+    int timedPasses = 1;
+
+    @Option(names = "--note", paramLabel = "TEXT",
+        description = "A line added to the report's header, e.g. what the engine build is.")
+    String note;
   }
 
   /** Which data set, how many queries, and the synthetic generator's parameters. */
@@ -87,7 +96,7 @@ final class Options {
     int efConstruction = 64;
 
     @Option(names = "--pq-subspaces", paramLabel = "N",
-        description = "DiskANN PQ subspaces; 0 = dimension / 4 (default: ${DEFAULT-VALUE}).")
+        description = "DiskANN PQ subspaces; 0 = dimension / 2 (default: ${DEFAULT-VALUE}).")
     int pqSubspaces = 0;
 
     IndexSpec spec() {
@@ -112,6 +121,18 @@ final class Options {
 
     @Option(names = "--reload", description = "Drop and reload the table even if complete.")
     boolean reload;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS",
+        description = "After CREATE INDEX, wait at most this long for SYS.INDEXES to show "
+            + "every segment READY (default: ${DEFAULT-VALUE}).")
+    long readyTimeoutSeconds = 7200;
+
+    /** The settings of a SQL run, with the mode's default ef values. */
+    SqlBenchmark.Settings settings(Path dbDir, Index index, List<Integer> defaults,
+        Common common) {
+      return new SqlBenchmark.Settings(dbDir, index.spec(), efs(index.kind, defaults), efVia,
+          reload, !common.noWarmup, common.timedPasses, readyTimeoutSeconds);
+    }
 
     /** The ef values to sweep, given the index kind and the mode's default. */
     List<Integer> efs(IndexSpec.Kind kind, List<Integer> defaults) {

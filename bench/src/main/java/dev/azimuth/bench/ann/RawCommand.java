@@ -15,10 +15,12 @@ final class RawCommand extends ModeCommand {
   @Mixin
   Options.Data data;
 
-  @Option(names = "--m", description = "Graph degree m; layer 0 gets 2m (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--m",
+      description = "Graph degree m; layer 0 gets 2m (default: ${DEFAULT-VALUE}).")
   int m = 16;
 
-  @Option(names = "--ef-construction", paramLabel = "N", description = "Build beam width (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--ef-construction", paramLabel = "N",
+      description = "Build beam width (default: ${DEFAULT-VALUE}).")
   int efConstruction = 64;
 
   @Option(names = "--build-threads", paramLabel = "N",
@@ -62,7 +64,7 @@ final class RawCommand extends ModeCommand {
           "<10 rows", "queries");
       for (int ef : efs) {
         SearchPass.Result result = SearchPass.run(queries.length, !common.noWarmup,
-            q -> index.search(queries[q], DataSets.K, ef));
+            common.timedPasses, q -> index.search(queries[q], DataSets.K, ef));
         Recall.Summary r = Recall.score(d, DataSets.K, result.ids(), d.truth(), Filter.NONE);
         table.row(ef, SearchPass.fmt(r.recall(), 4), SearchPass.fmt(result.qps(), 0),
             SearchPass.fmt(result.percentileMillis(50), 3),

@@ -20,15 +20,30 @@ final class Report {
   private final Path results;
   private final StringBuilder text = new StringBuilder();
 
-  /** Starts a report with a heading, the date, the machine and the command line. */
-  Report(Path results, String title, List<String> commandLine) {
+  /**
+   * Starts a report with a heading, the date, the machine, the commit, the command line and an
+   * optional note (null for none).
+   */
+  Report(Path results, String title, List<String> commandLine, String note) {
     this.results = results;
     add("## " + title + "\n");
     List<String> header = new ArrayList<>();
     header.add("- date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     header.addAll(Machine.describe());
-    header.add("- command: `AnnBench " + String.join(" ", commandLine) + "`");
+    header.add("- repository HEAD: `" + Locations.gitHead() + "` (the working tree may differ)");
+    header.add("- command: `AnnBench "
+        + String.join(" ", commandLine.stream().map(Report::shellWord).toList()) + "`");
+    if (note != null && !note.isBlank()) {
+      header.add("- note: " + note);
+    }
     add(String.join("\n", header) + "\n");
+  }
+
+  /** An argument as a shell would need it: single-quoted when it holds spaces or quotes. */
+  private static String shellWord(String arg) {
+    boolean plain = !arg.isEmpty() && arg.chars().noneMatch(
+        c -> Character.isWhitespace(c) || "'\"`$\\;&|<>*?()".indexOf(c) >= 0);
+    return plain ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** Adds a paragraph (or any markdown block). */

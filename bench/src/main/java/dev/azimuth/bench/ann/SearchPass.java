@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Runs queries one after another on the calling thread: an untimed warm-up pass over the same
- * queries, then the timed pass. QPS is queries divided by the timed pass's wall time.
+ * queries, then the timed pass (or the fastest of several). QPS is queries divided by the timed
+ * pass's wall time; latencies are per query, bind to last row read.
  */
 final class SearchPass {
   private SearchPass() {}
@@ -33,22 +34,32 @@ final class SearchPass {
     }
   }
 
-  /** Warm-up (unless {@code warmup} is false), then the timed pass over queries 0..n-1. */
-  static Result run(int n, boolean warmup, Search search) throws SQLException {
+  /**
+   * Warm-up (unless {@code warmup} is false), then {@code passes} timed passes over queries
+   * 0..n-1; returns the fastest pass (on a shared machine the slower ones measure neighbours).
+   */
+  static Result run(int n, boolean warmup, int passes, Search search) throws SQLException {
     if (warmup) {
       for (int q = 0; q < n; q++) {
         search.run(q);
       }
     }
-    int[][] ids = new int[n][];
-    long[] latency = new long[n];
-    long start = System.nanoTime();
-    for (int q = 0; q < n; q++) {
-      long t = System.nanoTime();
-      ids[q] = search.run(q);
-      latency[q] = System.nanoTime() - t;
+    Result best = null;
+    for (int p = 0; p < Math.max(1, passes); p++) {
+      int[][] ids = new int[n][];
+      long[] latency = new long[n];
+      long start = System.nanoTime();
+      for (int q = 0; q < n; q++) {
+        long t = System.nanoTime();
+        ids[q] = search.run(q);
+        latency[q] = System.nanoTime() - t;
+      }
+      Result result = new Result(ids, System.nanoTime() - start, latency);
+      if (best == null || result.wallNanos() < best.wallNanos()) {
+        best = result;
+      }
     }
-    return new Result(ids, System.nanoTime() - start, latency);
+    return best;
   }
 
   /** A number with a fixed count of decimals, for tables. */

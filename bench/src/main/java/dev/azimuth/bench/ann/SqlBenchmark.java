@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -32,9 +34,11 @@ final class SqlBenchmark {
    *
    * @param efs the ef_search values; empty means one pass with whatever the engine defaults to
    * @param reload drop and reload the table even when it holds every row
+   * @param timedPasses timed passes per configuration; the fastest is reported
+   * @param readyTimeoutSeconds how long to wait for the index to be READY after CREATE INDEX
    */
   record Settings(Path dbDir, IndexSpec index, List<Integer> efs, EfVia efVia, boolean reload,
-      boolean warmup) {
+      boolean warmup, int timedPasses, long readyTimeoutSeconds) {
     Settings {
       requireNonNull(dbDir, "dbDir");
       requireNonNull(index, "index");
@@ -88,7 +92,11 @@ final class SqlBenchmark {
             SearchPass.fmt(nanos / 1e9, 1), SearchPass.fmt(rows / (nanos / 1e9), 0)));
   }
 
-  /** Creates the index (dropping one left by an earlier run) and reports time and memory. */
+  /**
+   * Creates the index (dropping one left by an earlier run), waits until {@code SYS.INDEXES}
+   * shows every segment READY (in case CREATE INDEX returns before the graphs are built), and
+   * reports both times, heap and RSS.
+   */
   void buildIndex(AzimuthDb db) throws SQLException {
     int dim = data.base().dimension();
     report.add("Index: " + settings.index().describe(dim) + ".\n");
@@ -96,27 +104,78 @@ final class SqlBenchmark {
     long rssBefore = Machine.rssBytes();
     MarkdownTable memory = new MarkdownTable("measure", "value");
     if (settings.index().kind() != IndexSpec.Kind.NONE) {
-      db.execute("DROP INDEX IF EXISTS " + IndexSpec.indexName(data.table()));
+      String name = IndexSpec.indexName(data.table());
+      db.execute("DROP INDEX IF EXISTS " + name);
       String create = settings.index().createSql(data.table(), data.distance(), dim);
       report.code(create);
       long start = System.nanoTime();
       db.execute(create);
-      long nanos = System.nanoTime() - start;
+      long created = System.nanoTime() - start;
+      String ready = waitUntilReady(db, name, start);
       long heapAfter = Machine.heapUsedAfterGc();
       long rssAfter = Machine.rssBytes();
-      memory.row("build time (CREATE INDEX wall)", SearchPass.fmt(nanos / 1e9, 1) + " s")
+      memory.row("CREATE INDEX statement (wall)", SearchPass.fmt(created / 1e9, 1) + " s")
+          .row("until SYS.INDEXES shows all READY", ready)
           .row("heap used after GC, before CREATE INDEX", Machine.mib(heapBefore))
-          .row("heap used after GC, after CREATE INDEX", Machine.mib(heapAfter))
+          .row("heap used after GC, after the build", Machine.mib(heapAfter))
           .row("heap growth per vector", SearchPass.fmt(
               (heapAfter - heapBefore) / (double) data.base().count(), 1) + " B")
           .row("RSS before CREATE INDEX", Machine.mib(rssBefore))
-          .row("RSS after CREATE INDEX", Machine.mib(rssAfter));
+          .row("RSS after the build", Machine.mib(rssAfter))
+          .row("RSS growth per vector", SearchPass.fmt(
+              (rssAfter - rssBefore) / (double) data.base().count(), 1) + " B");
     } else {
       memory.row("heap used after GC", Machine.mib(heapBefore))
           .row("RSS", Machine.mib(rssBefore));
     }
     memory.row("peak RSS so far (VmHWM)", Machine.mib(Machine.peakRssBytes()));
     report.table(memory);
+    describeStorage(db);
+  }
+
+  /**
+   * Polls {@code SYS.INDEXES} until no segment of the index is BUILDING or PENDING; returns the
+   * time since {@code start} as text, or why it could not tell.
+   */
+  private String waitUntilReady(AzimuthDb db, String index, long start) throws SQLException {
+    long deadline = start + settings.readyTimeoutSeconds() * 1_000_000_000L;
+    Map<String, Integer> states;
+    try {
+      states = db.indexStates(index);
+    } catch (SQLException e) {
+      // An engine without SYS.INDEXES: CREATE INDEX's own time is all there is.
+      return "n/a (SYS.INDEXES not readable: " + e.getMessage() + ")";
+    }
+    while (states.keySet().stream().anyMatch(s -> !s.equals("READY"))) {
+      if (states.containsKey("FAILED")) {
+        throw new SQLException("index " + index + " FAILED in SYS.INDEXES: " + states);
+      }
+      if (System.nanoTime() > deadline) {
+        return "timed out after " + settings.readyTimeoutSeconds() + " s: " + states;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted: " + states;
+      }
+      states = db.indexStates(index);
+    }
+    return SearchPass.fmt((System.nanoTime() - start) / 1e9, 1) + " s " + states;
+  }
+
+  /** Prints SYS.SEGMENTS and SYS.INDEXES rows of the table, if the engine has them. */
+  private void describeStorage(AzimuthDb db) {
+    String table = data.table().toUpperCase(Locale.ROOT);
+    try {
+      report.add("`SYS.SEGMENTS` / `SYS.INDEXES` for " + table + ":\n");
+      report.table(db.table("SELECT * FROM SYS.SEGMENTS WHERE TABLE_NAME = '" + table + "'"));
+      report.table(db.table("SELECT INDEX_NAME, INDEX_TYPE, SEGMENT, STATE, INDEXED_VECTORS, "
+          + "TOTAL_VECTORS FROM SYS.INDEXES WHERE TABLE_NAME = '" + table + "'"));
+    } catch (SQLException e) {
+      // Diagnostics only: an engine without these system tables is still measured.
+      report.add("(system tables not readable: " + e.getMessage() + ")\n");
+    }
   }
 
   private void sweep(AzimuthDb db, List<Filter> filters, Function<Filter, int[][]> truth)
@@ -170,14 +229,17 @@ final class SqlBenchmark {
         ? new Object[] {data.queryLabels()[0], data.queries().vector(0)}
         : new Object[] {data.queries().vector(0)};
     String plan = db.explain(sql, first);
-    if (!plan.equals(lastPlan)) {
-      report.add("Plan for `" + sql + "`" + (ef == null ? "" : " at ef_search = " + ef) + ":\n");
+    // Print a plan once: later ef values usually change only its ef_search=[n].
+    String shape = plan.replaceAll("ef_search=\\[\\d+\\]", "ef_search=[n]");
+    if (!shape.equals(lastPlan)) {
+      report.add("Plan for `" + sql + "`" + (ef == null ? "" : " at ef_search = " + ef)
+          + " (printed again only if more than its ef_search changes):\n");
       report.code(plan);
-      lastPlan = plan;
+      lastPlan = shape;
     }
     int n = data.queries().count();
     try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
-      return new Measured(SearchPass.run(n, settings.warmup(), q -> {
+      return new Measured(SearchPass.run(n, settings.warmup(), settings.timedPasses(), q -> {
         int p = 1;
         if (filter.bindsLabel()) {
           ps.setInt(p++, data.queryLabels()[q]);

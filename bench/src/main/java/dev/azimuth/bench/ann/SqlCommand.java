@@ -27,9 +27,8 @@ final class SqlCommand extends ModeCommand {
   @Override
   void run(Report report) throws Exception {
     BenchData d = data.load(common, 1000);
-    SqlBenchmark.Settings settings = new SqlBenchmark.Settings(dbDir(d), index.spec(),
-        search.efs(index.kind, Options.Search.EFS), search.efVia, search.reload,
-        !common.noWarmup);
+    SqlBenchmark.Settings settings =
+        search.settings(dbDir(d), index, Options.Search.EFS, common);
     new SqlBenchmark(d, settings, report).run(List.of(Filter.NONE), f -> d.truth());
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Mode {@code synthetic}: the {@code sql} mode on a generated clustered set (default 1M × 128). */
+/** Mode {@code synthetic}: the {@code sql} mode on a generated clustered set (1M × 128). */
 @Command(name = "synthetic", mixinStandardHelpOptions = true,
     description = "The sql mode on a seeded clustered set (--rows, --dim, --clusters, --sigma, "
         + "--seed), with ground truth computed here by parallel brute force. Default: 200 "
@@ -30,9 +30,8 @@ final class SyntheticCommand extends ModeCommand {
     BenchData d = data.load(common, 200);
     report.add("Synthetic set `" + d.name() + "`: " + data.clusters + " Gaussian clusters with "
         + "N(0, 1) centres and sigma " + data.sigma + ", seed " + data.seed + ".\n");
-    SqlBenchmark.Settings settings = new SqlBenchmark.Settings(dbDir(d), index.spec(),
-        search.efs(index.kind, List.of(20, 40, 80, 160)), search.efVia, search.reload,
-        !common.noWarmup);
+    SqlBenchmark.Settings settings =
+        search.settings(dbDir(d), index, List.of(20, 40, 80, 160), common);
     new SqlBenchmark(d, settings, report).run(List.of(Filter.NONE), f -> d.truth());
   }
 }

@@ -103,7 +103,8 @@ final class VecFiles {
         if (i > 0) {
           readHeader(in, header);
           if (header.getInt(0) != d) {
-            throw new IOException("vector " + i + " has " + header.getInt(0) + " dimensions, not " + d);
+            throw new IOException(
+                "vector " + i + " has " + header.getInt(0) + " dimensions, not " + d);
           }
         }
         in.readFully(body.array());

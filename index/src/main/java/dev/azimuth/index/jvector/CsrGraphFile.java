@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -59,7 +58,7 @@ final class CsrGraphFile {
     int entryLevel = in.readInt();
     check(layerCount >= 1 && layerCount <= MAX_LAYERS, file, "layer count " + layerCount);
     List<CsrGraph.Layer> layers = new ArrayList<>(layerCount);
-    BitSet base = new BitSet(header.count());
+    boolean[] base = new boolean[header.count()];
     for (int level = 0; level < layerCount; level++) {
       int maxNodes = level == 0 ? header.nodeCount() : layers.get(level - 1).nodes().length;
       CsrGraph.Layer layer = readLayer(in, level, maxNodes, header, file);
@@ -74,12 +73,12 @@ final class CsrGraphFile {
               + " is missing from the layer below");
         }
         if (level == 0) {
-          base.set(nodes[p]);
+          base[nodes[p]] = true;
         }
       }
       for (int neighbour : layer.edges()) {
         boolean present = level == 0
-            ? neighbour >= 0 && neighbour < header.count() && base.get(neighbour)
+            ? neighbour >= 0 && neighbour < base.length && base[neighbour]
             : Arrays.binarySearch(nodes, neighbour) >= 0;
         if (!present) {
           throw damaged(file, "an edge of layer " + level + " points to absent node "

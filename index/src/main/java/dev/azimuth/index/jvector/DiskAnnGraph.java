@@ -19,7 +19,6 @@ import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 
 /**
@@ -43,7 +42,6 @@ final class DiskAnnGraph extends JVectorGraph {
   private final VectorSimilarityFunction similarity;
   private final VectorKernels kernels = Kernels.get();
   private final SearcherPool<Searcher> searchers;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Takes ownership of {@code file}, which {@link #close()} releases. */
   DiskAnnGraph(GraphOptions options, int dimension, OnDiskGraphIndex index, ReaderSupplier file,
@@ -103,11 +101,7 @@ final class DiskAnnGraph extends JVectorGraph {
   }
 
   @Override
-  public void close() {
-    // Unmapping twice would throw, so only the first call does it.
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  void release() {
     try (ReaderSupplier mapped = file) {
       searchers.close();
     } catch (IOException e) {

@@ -30,7 +30,7 @@ final class EmptyGraph extends JVectorGraph {
   }
 
   @Override
-  public void close() {
+  void release() {
     // Nothing held.
   }
 }

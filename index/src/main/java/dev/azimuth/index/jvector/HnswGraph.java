@@ -61,7 +61,7 @@ final class HnswGraph extends JVectorGraph {
   }
 
   @Override
-  public void close() {
+  void release() {
     searchers.close();
   }
 }

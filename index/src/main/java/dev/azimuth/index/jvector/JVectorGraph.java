@@ -9,6 +9,7 @@ import dev.azimuth.index.kernel.Kernels;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
 import io.github.jbellis.jvector.util.Bits;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 
 /**
@@ -26,6 +27,7 @@ abstract class JVectorGraph implements VectorGraph {
   private final GraphOptions options;
   private final int dimension;
   private final int size;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   JVectorGraph(GraphOptions options, int dimension, int size) {
     this.options = options;
@@ -49,6 +51,9 @@ abstract class JVectorGraph implements VectorGraph {
 
   @Override
   public final Neighbors search(float[] query, int k, int efSearch, IntPredicate accept) {
+    if (closed.get()) {
+      throw new AzimuthException(ErrorCode.INTERNAL_ERROR, "the graph index is closed");
+    }
     if (query.length != dimension) {
       throw new AzimuthException(ErrorCode.DATA_EXCEPTION,
           "different vector dimensions " + query.length + " and " + dimension
@@ -86,6 +91,17 @@ abstract class JVectorGraph implements VectorGraph {
     }
     return top.neighbors();
   }
+
+  @Override
+  public final void close() {
+    // Releasing twice could unmap a file twice, which throws; only the first close releases.
+    if (closed.compareAndSet(false, true)) {
+      release();
+    }
+  }
+
+  /** Releases what the graph holds; called once, by the first {@link #close()}. */
+  abstract void release();
 
   /** JVector's filter over graph node ids, given how node ids map to ordinals. */
   static Bits acceptedNodes(IntPredicate accept, int[] nodeToOrdinal) {

@@ -10,7 +10,6 @@ import java.util.function.IntPredicate;
 
 /** Seeded synthetic data for graph tests: Gaussian clusters, and recall against exact search. */
 final class ClusteredVectors {
-  static float NOISE = Float.parseFloat(System.getProperty("noise", "0.35"));
   private ClusteredVectors() {}
 
   /**
@@ -55,7 +54,7 @@ final class ClusteredVectors {
   private static void scatter(Random random, float[][] centres, float[] into, int offset) {
     float[] centre = centres[random.nextInt(centres.length)];
     for (int j = 0; j < centre.length; j++) {
-      into[offset + j] = centre[j] + NOISE * (float) random.nextGaussian();
+      into[offset + j] = centre[j] + 0.35f * (float) random.nextGaussian();
     }
   }
 

@@ -43,12 +43,12 @@ class GraphOptionsTest {
   }
 
   @Test
-  void automaticPqTakesFourFloatsPerSubspace() {
+  void automaticPqTakesTwoFloatsPerSubspace() {
     GraphOptions automatic = GraphOptions.of(GraphKind.DISKANN, Metric.L2);
-    assertEquals(32, automatic.pqSubspacesFor(128));
-    assertEquals(32, automatic.pqSubspacesFor(130));
+    assertEquals(64, automatic.pqSubspacesFor(128));
+    assertEquals(65, automatic.pqSubspacesFor(131));
     assertEquals(1, automatic.pqSubspacesFor(3));
-    assertEquals(192, automatic.pqSubspacesFor(768));
+    assertEquals(384, automatic.pqSubspacesFor(768));
   }
 
   @Test

@@ -12,13 +12,16 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +34,28 @@ class VectorGraphFilesTest {
   static final float[] DATA = ClusteredVectors.generate(11, COUNT, DIMENSION, 20);
   static final ForkJoinPool POOL = ForkJoinPool.commonPool();
 
+  @TempDir static Path shared;
   @TempDir Path dir;
 
-  private VectorGraphs.Built build(GraphKind kind, Path file) throws IOException {
-    return VectorGraphs.build(DATA, DIMENSION, COUNT, null, GraphOptions.of(kind, Metric.L2),
-        file, null, POOL);
+  /** One file per kind, built once; tests damage copies of it. */
+  private static final Map<GraphKind, VectorGraphs.Built> BUILT = new EnumMap<>(GraphKind.class);
+
+  /** Copies the shared file of {@code kind} to {@code file} and returns its build result. */
+  private static synchronized VectorGraphs.Built build(GraphKind kind, Path file)
+      throws IOException {
+    VectorGraphs.Built built = BUILT.get(kind);
+    if (built == null) {
+      built = VectorGraphs.build(DATA, DIMENSION, COUNT, null, GraphOptions.of(kind, Metric.L2),
+          shared.resolve(kind.name()), null, POOL);
+      BUILT.put(kind, built);
+    }
+    Files.copy(shared.resolve(kind.name()), file);
+    return built;
+  }
+
+  @AfterAll
+  static void closeAll() {
+    BUILT.values().forEach(b -> b.graph().close());
   }
 
   private static VectorGraph open(GraphKind kind, Path file, long checksum) throws IOException {
@@ -47,11 +67,11 @@ class VectorGraphFilesTest {
   @EnumSource(GraphKind.class)
   void theChecksumIsTheFilesCrc32cAndNoTemporaryFileRemains(GraphKind kind) throws IOException {
     Path file = dir.resolve("graph");
-    VectorGraphs.Built built = build(kind, file);
+    Files.writeString(file, "an older index, replaced atomically");
+    VectorGraphs.Built built = VectorGraphs.build(DATA, DIMENSION, 300, null,
+        GraphOptions.of(kind, Metric.L2), file, null, POOL);
     built.graph().close();
-    CRC32C crc = new CRC32C();
-    crc.update(Files.readAllBytes(file));
-    assertEquals(crc.getValue(), built.checksum());
+    assertEquals(crc32c(file), built.checksum());
     assertEquals(Files.size(file), built.fileBytes());
     assertEquals(List.of(file), listDir());
   }
@@ -61,7 +81,6 @@ class VectorGraphFilesTest {
   void aWrongChecksumIsRefused(GraphKind kind) throws IOException {
     Path file = dir.resolve("graph");
     VectorGraphs.Built built = build(kind, file);
-    built.graph().close();
     CorruptGraphException e = assertThrows(CorruptGraphException.class,
         () -> open(kind, file, built.checksum() ^ 1));
     assertTrue(e.getMessage().contains("checksum"), e.getMessage());
@@ -74,7 +93,6 @@ class VectorGraphFilesTest {
   void aFlippedByteAnywhereIsRefused(GraphKind kind) throws IOException {
     Path file = dir.resolve("graph");
     VectorGraphs.Built built = build(kind, file);
-    built.graph().close();
     long size = Files.size(file);
     for (long position : new long[] {0, 20, size / 3, size / 2, size - 1}) {
       Path damaged = dir.resolve("damaged-" + position);
@@ -95,7 +113,6 @@ class VectorGraphFilesTest {
   void aTruncatedFileIsRefused(GraphKind kind) throws IOException {
     Path file = dir.resolve("graph");
     VectorGraphs.Built built = build(kind, file);
-    built.graph().close();
     for (long keep : new long[] {0, 10, Files.size(file) / 2, Files.size(file) - 1}) {
       Path truncated = dir.resolve("truncated-" + keep);
       Files.copy(file, truncated);
@@ -127,7 +144,6 @@ class VectorGraphFilesTest {
   void aFileOpenedWithOtherOptionsOrSizesIsRefused(GraphKind kind) throws IOException {
     Path file = dir.resolve("graph");
     VectorGraphs.Built built = build(kind, file);
-    built.graph().close();
     long checksum = built.checksum();
     GraphKind other = kind == GraphKind.HNSW ? GraphKind.DISKANN : GraphKind.HNSW;
     for (GraphOptions wrong : List.of(GraphOptions.of(kind, Metric.COSINE),
@@ -170,6 +186,45 @@ class VectorGraphFilesTest {
         null, GraphOptions.of(kind, Metric.L2), file, cancelAfterFirstReport, POOL));
     assertTrue(reports.get() >= 1);
     assertEquals(List.of(), listDir());
+  }
+
+  /**
+   * Cancels at the n-th check after all vectors are inserted (PQ training, writing, ...), for
+   * growing n: wherever it lands, either the build finishes with its file or nothing is left.
+   */
+  @ParameterizedTest
+  @EnumSource(GraphKind.class)
+  void cancellingInAnyLaterPhaseLeavesNoFile(GraphKind kind) throws IOException {
+    int cancelled = 0;
+    for (int n = 1; n <= 6; n++) {
+      int threshold = n;
+      AtomicInteger checksAfterInsertion = new AtomicInteger();
+      AtomicInteger inserted = new AtomicInteger();
+      BuildControl control = new BuildControl() {
+        @Override
+        public void progress(long done, long total) {
+          if (done == total) {
+            inserted.set(1);
+          }
+        }
+
+        @Override
+        public boolean cancelled() {
+          return inserted.get() == 1 && checksAfterInsertion.incrementAndGet() >= threshold;
+        }
+      };
+      Path file = dir.resolve("graph");
+      try {
+        VectorGraphs.build(DATA, DIMENSION, 400, null, GraphOptions.of(kind, Metric.L2), file,
+            control, POOL).graph().close();
+        assertEquals(List.of(file), listDir(), "finished at check " + n);
+        Files.delete(file);
+      } catch (CancellationException e) {
+        cancelled++;
+        assertEquals(List.of(), listDir(), "cancelled at check " + n);
+      }
+    }
+    assertTrue(cancelled >= 1, "no check came after the insertions");
   }
 
   @Test

@@ -20,6 +20,13 @@ class JVectorRuntimeTest {
     assertEquals("panama", System.getProperty(JVectorRuntime.PROVIDER_PROPERTY));
   }
 
+  /** JVector's JMX bean would let anyone change how our graphs are built; it stays off. */
+  @Test
+  void turnsOffJVectorsManagementBackend() {
+    JVectorRuntime.vectorizationProviderName();
+    assertEquals("none", System.getProperty(JVectorRuntime.MANAGEMENT_PROPERTY));
+  }
+
   /**
    * The build passes {@code -Djvector.vectorization_provider=panama} to test JVMs; a child
    * without it proves that the static initializer alone pins Panama (on JDK 22+ JVector picks
