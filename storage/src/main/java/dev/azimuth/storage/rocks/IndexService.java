@@ -63,6 +63,22 @@ final class IndexService implements GraphLookup, AutoCloseable {
     });
   }
 
+  /** Deletes temporary files a crash left behind in the middle of writing a graph. */
+  void removeLeftoverFiles() {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (var files = Files.list(directory)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.getFileName().toString().endsWith(".tmp")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not clean up " + directory, e);
+    }
+  }
+
   // ---- catalog of indexes
 
   void register(IndexDef def) {

@@ -88,6 +88,7 @@ public final class RocksDatabase implements Database {
         tables.put(def.name(), table);
       }
     }
+    indexService.removeLeftoverFiles();
     byte[] nextIndex = store.get(store.catalog(), Layout.NEXT_INDEX_ID_KEY);
     nextIndexId = nextIndex == null ? 1 : ByteBuffer.wrap(nextIndex).getLong();
     for (IndexDef def : IndexService.load(store)) {
