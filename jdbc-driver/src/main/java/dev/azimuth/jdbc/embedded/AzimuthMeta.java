@@ -161,6 +161,10 @@ final class AzimuthMeta extends MetaImpl {
     Object[] params = new Object[values.size()];
     for (int i = 0; i < params.length; i++) {
       TypedValue v = values.get(i);
+      // EXPLAIN may bind its statement's parameters or not: the plan does not use them.
+      if (v == null && state.prepared.kind() == Prepared.Kind.EXPLAIN) {
+        continue;
+      }
       if (v == null) {
         throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
             "parameter " + (i + 1) + " is not set");
