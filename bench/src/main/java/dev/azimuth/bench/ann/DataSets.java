@@ -79,15 +79,18 @@ final class DataSets {
     }
   }
 
-  /** The first {@code limit} queries of a shipped set, and their labels (or null), alone. */
+  /** The first {@code limit} queries of a shipped set alone (no base, no ground truth). */
   static Vectors queries(DataSetName name, Path data, int limit, String querySet) {
+    if (name == DataSetName.SYNTHETIC) {
+      throw new IllegalArgumentException("first-query needs a shipped set: fashion or wordnet");
+    }
     Path dir = data.resolve(name.folder());
     requireFolder(dir);
     return switch (name) {
       case FASHION -> VecFiles.readVectors(dir.resolve("query.bvecs"), limit);
       case WORDNET -> VecFiles.readVectors(
           dir.resolve("query_" + querySet.toLowerCase(Locale.ROOT) + ".fvecs"), limit);
-      case SYNTHETIC -> throw new IllegalArgumentException("not a shipped set: " + name);
+      case SYNTHETIC -> throw new AssertionError(name);
     };
   }
 
