@@ -38,6 +38,11 @@ final class FirstQueryCommand extends ModeCommand {
   }
 
   @Override
+  String timing() {
+    return "each statement once, in this JVM's first use of the engine; no warm-up.";
+  }
+
+  @Override
   void run(Report report) throws SQLException {
     int n = statements + 1;
     Vectors queries = DataSets.queries(set, common.data, n, "definition");

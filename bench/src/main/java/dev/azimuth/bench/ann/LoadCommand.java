@@ -23,6 +23,11 @@ final class LoadCommand extends ModeCommand {
   }
 
   @Override
+  String timing() {
+    return null;
+  }
+
+  @Override
   void run(Report report) throws Exception {
     BenchData d = data.load(common, 1);
     SqlBenchmark.Settings settings = new SqlBenchmark.Settings(dbDir(d),

@@ -27,9 +27,10 @@ abstract class ModeCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     Report report = new Report(common.results, title(),
         spec.commandLine().getParseResult().originalArgs(), common.note);
-    report.add("Timing: one client thread; " + (common.noWarmup ? "no warm-up pass" : "a warm-up "
-        + "pass over the queries") + ", then " + (common.timedPasses > 1 ? "the fastest of "
-        + common.timedPasses + " timed passes" : "one timed pass") + " per configuration.\n");
+    String timing = timing();
+    if (timing != null) {
+      report.add("Timing: " + timing + "\n");
+    }
     try {
       run(report);
       return 0;
@@ -39,6 +40,13 @@ abstract class ModeCommand implements Callable<Integer> {
     } finally {
       report.save();
     }
+  }
+
+  /** How the mode times its searches, for the report; null when it times none. */
+  String timing() {
+    return "one client thread; " + (common.noWarmup ? "no warm-up pass" : "a warm-up pass over "
+        + "the queries") + ", then " + (common.timedPasses > 1 ? "the fastest of "
+        + common.timedPasses + " timed passes" : "one timed pass") + " per configuration.";
   }
 
   /** The database folder of a data set under the work folder. */
