@@ -53,7 +53,12 @@ public final class Session {
     };
   }
 
-  static int checkedEfSearch(Object value) {
+  /**
+   * An ef_search value as SET, the connection property and the ANN hint give it.
+   *
+   * @throws PlanningException (22023) unless it is an integer in 1..10000
+   */
+  public static int checkedEfSearch(Object value) {
     long n;
     try {
       n = value instanceof Number num ? num.longValue()

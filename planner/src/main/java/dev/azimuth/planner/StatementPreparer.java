@@ -149,11 +149,11 @@ final class StatementPreparer {
     return ((Number) (row instanceof Object[] a ? a[0] : row)).longValue();
   }
 
-  // Planned when run, not when prepared: the plan shows the running session's settings.
-  // Each planning parses afresh, since validation rewrites the tree it is given.
+  // Validated when prepared (errors and parameter types), planned only when run: the plan shows
+  // the running session's settings. Each run parses afresh, since validation rewrites the tree.
   private Prepared explain(String sql, SqlExplain explain) {
     SqlNode explicandum = explain.getExplicandum();
-    SearchHints hints = HintReader.read(explicandum, Session.DEFAULT_EF_SEARCH);
+    HintReader.read(explicandum, Session.DEFAULT_EF_SEARCH);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(explicandum);
     // The plan does not depend on parameter values, but clients bind them all the same.
@@ -161,7 +161,6 @@ final class StatementPreparer {
     for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
       parameterTypes.add(f.getType());
     }
-    explainLines(explain, validator, validated, hints);
     RelDataType varchar = typeFactory.createSqlType(SqlTypeName.VARCHAR);
     return new Prepared(sql, Prepared.Kind.EXPLAIN, List.of(new ResultColumn("PLAN", varchar)),
         parameterTypes, catalogVersion, (engine, session, params, cancel) -> {

@@ -2,6 +2,7 @@ package dev.azimuth.planner.prepare;
 
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.PlanningException;
+import dev.azimuth.planner.Session;
 import dev.azimuth.planner.rel.SearchHints;
 import java.util.Locale;
 import java.util.Map;
@@ -61,15 +62,6 @@ public final class HintReader {
       throw new PlanningException(ErrorCode.SYNTAX_ERROR,
           "hint ANN needs ef_search, e.g. ANN(ef_search=100)");
     }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n >= 1 && n <= 10_000) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
-        "hint ANN: ef_search must be an integer between 1 and 10000, got " + value);
+    return Session.checkedEfSearch(value);
   }
 }

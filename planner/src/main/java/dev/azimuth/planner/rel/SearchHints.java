@@ -11,7 +11,8 @@ package dev.azimuth.planner.rel;
  *                       EXPLAIN only, since a cached plan runs with each session's own setting
  */
 public record SearchHints(boolean exact, int efSearch, int sessionEfSearch) {
-  public static final SearchHints NONE = new SearchHints(false, 0, 40);
+  public static final SearchHints NONE =
+      new SearchHints(false, 0, dev.azimuth.planner.Session.DEFAULT_EF_SEARCH);
 
   /** The beam width EXPLAIN shows. */
   int shownEfSearch() {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -108,7 +107,7 @@ public final class SystemSchema extends AbstractSchema {
     List<Object[]> rows = new ArrayList<>();
     for (SegmentInfo s : db.segments()) {
       rows.add(new Object[] {s.table(), s.segment(),
-          (s.sealed() ? "SEALED" : "GROWING").toUpperCase(Locale.ROOT), (long) s.rows(),
+          s.sealed() ? "SEALED" : "GROWING", (long) s.rows(),
           (long) (s.rows() - s.deleted()), (long) s.deleted()});
     }
     return rows;

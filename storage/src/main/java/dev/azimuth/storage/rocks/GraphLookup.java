@@ -4,6 +4,4 @@ package dev.azimuth.storage.rocks;
 interface GraphLookup {
   /** A lease on the graph, or null if it is not ready; the caller must release it. */
   GraphHandle acquire(long indexId, int segment);
-
-  GraphLookup NONE = (indexId, segment) -> null;
 }
