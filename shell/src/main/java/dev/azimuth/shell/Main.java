@@ -15,6 +15,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The entry point of {@code azimuth.jar}; {@link #run} is the same thing without exiting. */
 public final class Main {
+  /** Held so the level set on it is not lost when the logger would be collected. */
+  private static final java.util.logging.Logger QUIET_LIBRARY =
+      java.util.logging.Logger.getLogger("io.github.jbellis.jvector");
+
   private Main() {}
 
   /** Runs the shell on this process's streams and exits with its status. */
@@ -23,6 +27,9 @@ public final class Main {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
     }
+    // JVector narrates its thread and SIMD choices at INFO and WARNING on first use; at a
+    // prompt that is noise. Only its errors reach the terminal; the engine's own warnings stay.
+    QUIET_LIBRARY.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args, System.out, System.err, TerminalLineSource::openSystem));
   }
 
