@@ -34,8 +34,9 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Reads a table in key order, decoding only the listed columns; optionally appends each row's
- * id (where its vectors live), which vector search uses to turn a filter into an accept-set.
+ * Reads a table in key order, projecting the listed columns; or, with each row's id (where its
+ * vectors live) appended, segment by segment from memory in no key order, which vector search
+ * uses to turn a filter into an accept-set.
  *
  * <p>Deliberately not a Calcite {@code TableScan}: the metadata Calcite derives for those
  * (unique keys, column origins) assumes the scan yields the table's row as it is, and would be
@@ -76,7 +77,7 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         break;
       }
     }
-    List<RelCollation> collations = keyPosition < 0 ? List.of()
+    List<RelCollation> collations = keyPosition < 0 || withRowId ? List.of()
         : List.of(RelCollations.of(keyPosition));
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> collations);

@@ -13,8 +13,8 @@ public final class ScanRuntime {
   private ScanRuntime() {}
 
   /**
-   * The table's rows in key order, projected to {@code columns}, with the row id appended when
-   * asked for.
+   * The table's rows projected to {@code columns}: in key order, or, when the row id is asked
+   * for (vector search turning a filter into an accept-set), segment by segment from memory.
    */
   public static Enumerable<Object[]> scan(DataContext root, long tableId, int[] columns,
       boolean withRowId) {
@@ -22,7 +22,7 @@ public final class ScanRuntime {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
         return new Enumerator<>() {
-          private RowCursor cursor = context.view(tableId).scan(columns);
+          private RowCursor cursor = open();
           private Object[] current;
           private int count;
 
@@ -50,12 +50,17 @@ public final class ScanRuntime {
 
           @Override public void reset() {
             cursor.close();
-            cursor = context.view(tableId).scan(columns);
+            cursor = open();
             count = 0;
           }
 
           @Override public void close() {
             cursor.close();
+          }
+
+          private RowCursor open() {
+            return withRowId ? context.view(tableId).scanBySegment(columns)
+                : context.view(tableId).scan(columns);
           }
         };
       }

@@ -58,7 +58,7 @@ final class RocksReadView implements ReadView {
     it.seek(prefix);
     return new RowCursor() {
       private boolean started;
-      private byte[] value;
+      private RowCodec.Location location;
 
       @Override public boolean next() {
         if (started) {
@@ -66,20 +66,19 @@ final class RocksReadView implements ReadView {
         }
         started = true;
         if (!it.isValid() || !Layout.hasPrefix(it.key(), prefix)) {
-          value = null;
+          location = null;
           return false;
         }
-        value = it.value();
+        location = RowCodec.location(it.value());
         return true;
       }
 
       @Override public Object[] values() {
-        return project(value, columns);
+        return segment(location.segment()).row(columns, location.ordinal());
       }
 
       @Override public long rowId() {
-        RowCodec.Location loc = RowCodec.location(value);
-        return ReadView.rowId(loc.segment(), loc.ordinal());
+        return ReadView.rowId(location.segment(), location.ordinal());
       }
 
       @Override public void close() {
@@ -90,10 +89,47 @@ final class RocksReadView implements ReadView {
     };
   }
 
+  @Override public RowCursor scanBySegment(int[] columns) {
+    return new RowCursor() {
+      private int segmentIndex;
+      private int ordinal = -1;
+
+      @Override public boolean next() {
+        while (segmentIndex < segments.size()) {
+          SegmentMirror.Snapshot s = segments.get(segmentIndex);
+          ordinal++;
+          while (ordinal < s.size() && !s.isLive(ordinal)) {
+            ordinal++;
+          }
+          if (ordinal < s.size()) {
+            return true;
+          }
+          segmentIndex++;
+          ordinal = -1;
+        }
+        return false;
+      }
+
+      @Override public Object[] values() {
+        return segments.get(segmentIndex).row(columns, ordinal);
+      }
+
+      @Override public long rowId() {
+        return ReadView.rowId(segments.get(segmentIndex).id(), ordinal);
+      }
+
+      @Override public void close() {}
+    };
+  }
+
   @Override public Object[] get(Object key, int[] columns) {
     byte[] value = store.get(store.rows(), readOptions,
         Layout.rowKey(def.id(), KeyCodec.encode(keyType, key)));
-    return value == null ? null : project(value, columns);
+    if (value == null) {
+      return null;
+    }
+    RowCodec.Location loc = RowCodec.location(value);
+    return segment(loc.segment()).row(columns, loc.ordinal());
   }
 
   @Override public Object[] getByRowId(long rowId, int[] columns) {
@@ -102,7 +138,7 @@ final class RocksReadView implements ReadView {
     if (segment == null || !segment.isLive(ordinal)) {
       return null;
     }
-    return get(segment.key(ordinal), columns);
+    return segment.row(columns, ordinal);
   }
 
   @Override public List<SegmentView> segments() {

@@ -333,6 +333,18 @@ final class RocksTable implements TableStore {
         }
       }
     }
+    // Live rows only: a deleted row's scalars are never read again.
+    boolean[] vectorNull = new boolean[def.columns().size()];
+    try (RocksIterator it = store.iterator(store.rows())) {
+      for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
+        byte[] value = it.value();
+        RowCodec.Location loc = RowCodec.location(value);
+        SegmentMirror mirror = mirrors.get(loc.segment());
+        if (mirror != null) {
+          mirror.restoreScalars(loc.ordinal(), RowCodec.decode(def, value, vectorNull));
+        }
+      }
+    }
     try (RocksIterator it = store.iterator(store.deletes())) {
       for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
         ByteBuffer k = ByteBuffer.wrap(it.key());

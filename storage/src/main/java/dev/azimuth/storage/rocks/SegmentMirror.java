@@ -7,8 +7,9 @@ import dev.azimuth.storage.TableDef;
 import java.util.Arrays;
 
 /**
- * The in-memory mirror of one segment: keys and vectors by ordinal, vectors contiguous per
- * column so exact scans and graph builds stream them, and a deletion bitmap. The growing segment
+ * The in-memory mirror of one segment: every column's values by ordinal — vectors contiguous
+ * per column so exact scans and graph builds stream them, scalars as one array per column so
+ * filters and row fetches never go to RocksDB — and a deletion bitmap. The growing segment
  * takes new rows; once {@link #seal sealed} a segment only ever gains deletions.
  *
  * <p>Writers (one at a time, under the table's write lock) fill ordinals beyond the published
@@ -23,6 +24,8 @@ final class SegmentMirror {
   private final int[] dimensions;
   private Object[] keys;
   private final float[][] vectors;
+  /** Values of the scalar (non-vector) columns by ordinal; null for vector columns. */
+  private final Object[][] scalars;
   private final long[][] nulls;
   private final int[] nullCounts;
   private long[] deleted;
@@ -37,6 +40,7 @@ final class SegmentMirror {
     int n = table.columns().size();
     this.dimensions = new int[n];
     this.vectors = new float[n][];
+    this.scalars = new Object[n][];
     this.nulls = new long[n][];
     this.nullCounts = new int[n];
     for (int i = 0; i < n; i++) {
@@ -45,6 +49,8 @@ final class SegmentMirror {
         dimensions[i] = c.dimension();
         vectors[i] = new float[INITIAL_CAPACITY * c.dimension()];
         nulls[i] = new long[INITIAL_CAPACITY / 64];
+      } else {
+        scalars[i] = new Object[INITIAL_CAPACITY];
       }
     }
     this.keys = new Object[INITIAL_CAPACITY];
@@ -82,6 +88,8 @@ final class SegmentMirror {
       if (dimensions[c] > 0) {
         vectors[c] = Arrays.copyOf(vectors[c], size * dimensions[c]);
         nulls[c] = Arrays.copyOf(nulls[c], (size + 63) / 64);
+      } else {
+        scalars[c] = Arrays.copyOf(scalars[c], size);
       }
     }
     publish();
@@ -104,6 +112,8 @@ final class SegmentMirror {
         } else {
           System.arraycopy(v, 0, vectors[c], ordinal * dimensions[c], dimensions[c]);
         }
+      } else {
+        scalars[c][ordinal] = row[c];
       }
     }
     size++;
@@ -127,6 +137,16 @@ final class SegmentMirror {
     }
   }
 
+  /** Stores the scalar columns of a row recovered from disk at its ordinal. */
+  void restoreScalars(int ordinal, Object[] row) {
+    ensureCapacity(ordinal + 1);
+    for (int c = 0; c < scalars.length; c++) {
+      if (scalars[c] != null) {
+        scalars[c][ordinal] = row[c];
+      }
+    }
+  }
+
   /** Marks a stored vector column NULL at an ordinal recovered from disk. */
   void restoreNull(int column, int ordinal) {
     nulls[column][ordinal >>> 6] |= 1L << ordinal;
@@ -147,8 +167,8 @@ final class SegmentMirror {
 
   /** Makes everything written so far visible to new readers. */
   void publish() {
-    published = new Snapshot(id, sealed, size, liveCount, keys, vectors.clone(), nulls.clone(),
-        nullCounts.clone(), deleted, dimensions);
+    published = new Snapshot(id, sealed, size, liveCount, keys, vectors.clone(),
+        scalars.clone(), nulls.clone(), nullCounts.clone(), deleted, dimensions);
     deletedShared = true;
   }
 
@@ -160,6 +180,8 @@ final class SegmentMirror {
       for (int c = 0; c < dimensions.length; c++) {
         if (dimensions[c] > 0) {
           nulls[c][o >>> 6] &= ~(1L << o);
+        } else {
+          scalars[c][o] = null;
         }
       }
     }
@@ -183,6 +205,8 @@ final class SegmentMirror {
       if (dimensions[c] > 0) {
         vectors[c] = Arrays.copyOf(vectors[c], capacity * dimensions[c]);
         nulls[c] = Arrays.copyOf(nulls[c], capacity / 64);
+      } else {
+        scalars[c] = Arrays.copyOf(scalars[c], capacity);
       }
     }
   }
@@ -195,19 +219,21 @@ final class SegmentMirror {
     private final int liveCount;
     private final Object[] keys;
     private final float[][] vectors;
+    private final Object[][] scalars;
     private final long[][] nulls;
     private final int[] nullCounts;
     private final long[] deleted;
     private final int[] dimensions;
 
-    Snapshot(int id, boolean sealed, int size, int liveCount, Object[] keys, float[][] vectors, long[][] nulls,
-        int[] nullCounts, long[] deleted, int[] dimensions) {
+    Snapshot(int id, boolean sealed, int size, int liveCount, Object[] keys, float[][] vectors,
+        Object[][] scalars, long[][] nulls, int[] nullCounts, long[] deleted, int[] dimensions) {
       this.id = id;
       this.sealed = sealed;
       this.size = size;
       this.liveCount = liveCount;
       this.keys = keys;
       this.vectors = vectors;
+      this.scalars = scalars;
       this.nulls = nulls;
       this.nullCounts = nullCounts;
       this.deleted = deleted;
@@ -252,6 +278,19 @@ final class SegmentMirror {
 
     @Override public boolean isNull(int column, int ordinal) {
       return (nulls[column][ordinal >>> 6] & (1L << ordinal)) != 0;
+    }
+
+    /**
+     * The row at an ordinal projected to {@code columns}, vectors copied (callers may keep and
+     * change them).
+     */
+    Object[] row(int[] columns, int ordinal) {
+      Object[] out = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        int c = columns[i];
+        out[i] = dimensions[c] > 0 ? vector(c, ordinal) : scalars[c][ordinal];
+      }
+      return out;
     }
 
     /** A copy of the vector at an ordinal, or null. */
