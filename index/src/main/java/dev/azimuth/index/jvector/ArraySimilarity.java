@@ -108,7 +108,47 @@ final class ArraySimilarity {
     };
   }
 
-  private static float cosineScore(float cosine) {
+  /**
+   * {@link #similarity} of one query to {@code count} stored vectors, into {@code out}; four at
+   * a time through the batched kernels (see {@link VectorKernels#squaredL2x4}).
+   */
+  void similarities(float[] query, int queryOffset, float querySquaredNorm, int[] nodes,
+      int count, float[] out, float[] four) {
+    int i = 0;
+    for (; i + 4 <= count; i += 4) {
+      int o0 = nodes[i] * dimension;
+      int o1 = nodes[i + 1] * dimension;
+      int o2 = nodes[i + 2] * dimension;
+      int o3 = nodes[i + 3] * dimension;
+      switch (metric) {
+        case L2 -> {
+          kernels.squaredL2x4(query, queryOffset, data, o0, o1, o2, o3, dimension, four);
+          for (int j = 0; j < 4; j++) {
+            out[i + j] = 1f / (1f + four[j]);
+          }
+        }
+        case COSINE -> {
+          kernels.dotx4(query, queryOffset, data, o0, o1, o2, o3, dimension, four);
+          for (int j = 0; j < 4; j++) {
+            out[i + j] = cosineScore(VectorKernels.cosine(four[j], querySquaredNorm,
+                squaredNorms[nodes[i + j]]));
+          }
+        }
+        case NEGATIVE_DOT -> {
+          kernels.dotx4(query, queryOffset, data, o0, o1, o2, o3, dimension, four);
+          for (int j = 0; j < 4; j++) {
+            out[i + j] = dotScore(four[j]);
+          }
+        }
+        case L1 -> throw new IllegalStateException("graph indexes do not support L1");
+      }
+    }
+    for (; i < count; i++) {
+      out[i] = similarity(query, queryOffset, querySquaredNorm, nodes[i]);
+    }
+  }
+
+  static float cosineScore(float cosine) {
     return Float.isNaN(cosine) ? 0f : (1f + cosine) / 2f;
   }
 

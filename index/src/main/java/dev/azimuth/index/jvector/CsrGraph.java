@@ -217,6 +217,11 @@ final class CsrGraph implements ImmutableGraphIndex {
       }
       Layer layer = layers.get(level);
       int[] edges = layer.edges();
+      if (scoreFunction instanceof NeighbourScorer batched) {
+        batched.scoreNeighbours(edges, layer.offsets()[p], layer.offsets()[p + 1], visited,
+            processor);
+        return;
+      }
       for (int i = layer.offsets()[p], end = layer.offsets()[p + 1]; i < end; i++) {
         int neighbour = edges[i];
         if (visited.mark(neighbour)) {

@@ -1,5 +1,7 @@
 package dev.azimuth.index.jvector;
 
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex.NeighborProcessor;
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex.IntMarker;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 
@@ -8,11 +10,16 @@ import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
  * copies no vector. It is its own {@link SearchScoreProvider} with no reranker, because exact
  * scores need none; one object per search or per inserted node, so it needs no locking.
  */
-final class ExactScorer implements ScoreFunction.ExactScoreFunction, SearchScoreProvider {
+final class ExactScorer
+    implements ScoreFunction.ExactScoreFunction, SearchScoreProvider, NeighbourScorer {
   private final ArraySimilarity similarity;
   private final float[] query;
   private final int queryOffset;
   private final float querySquaredNorm;
+  /** Scratch for {@link #scoreNeighbours}, grown on demand; this scorer is single-threaded. */
+  private int[] batch = new int[0];
+  private float[] scores = new float[0];
+  private final float[] four = new float[4];
 
   private ExactScorer(
       ArraySimilarity similarity, float[] query, int queryOffset, float querySquaredNorm) {
@@ -36,6 +43,25 @@ final class ExactScorer implements ScoreFunction.ExactScoreFunction, SearchScore
   @Override
   public float similarityTo(int node) {
     return similarity.similarity(query, queryOffset, querySquaredNorm, node);
+  }
+
+  @Override
+  public void scoreNeighbours(int[] edges, int from, int to, IntMarker visited,
+      NeighborProcessor processor) {
+    if (batch.length < to - from) {
+      batch = new int[to - from];
+      scores = new float[to - from];
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (visited.mark(edges[i])) {
+        batch[n++] = edges[i];
+      }
+    }
+    similarity.similarities(query, queryOffset, querySquaredNorm, batch, n, scores, four);
+    for (int i = 0; i < n; i++) {
+      processor.process(batch[i], scores[i]);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,29 +16,35 @@ import java.util.function.IntPredicate;
 final class HnswGraph extends JVectorGraph {
   private final CsrGraph graph;
   private final ArraySimilarity similarity;
+  /** The walk's codes, or null to walk on the full vectors. */
+  private final Int8Codes codes;
   private final SearcherPool<GraphSearcher> searchers;
 
-  HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity) {
+  HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes) {
     super(options, similarity.dimension(), graph.size(0));
     this.graph = graph;
     this.similarity = similarity;
+    this.codes = codes;
     this.searchers = new SearcherPool<>(() -> new GraphSearcher(graph));
   }
 
   @Override
   Neighbors walk(float[] query, int k, int beam, IntPredicate accept) {
-    ExactScorer scorer = ExactScorer.forQuery(similarity, query);
+    SearchScoreProvider scorer = codes == null ? ExactScorer.forQuery(similarity, query)
+        : new Int8Scorer(similarity, codes, query);
     GraphSearcher searcher = searchers.borrow();
     SearchResult result;
     try {
-      // Exact scores need no rerank, so the beam is both JVector's topK and its rerankK.
+      // JVector reranks nothing (the scorers have no reranker): the whole beam comes back and
+      // is ranked exactly below.
       result = searcher.search(scorer, beam, beam, NO_THRESHOLD, 0f,
           acceptedNodes(accept, null));
     } finally {
       searchers.release(searcher);
     }
-    // The walk's scores rank like distances, but rounding in 1 / (1 + d²) and friends can tie
-    // distinct distances: the final order comes from Metric itself.
+    // The walk's scores are approximate (codes), and even exact ones can tie distinct
+    // distances through rounding in 1 / (1 + d²) and friends: the final order comes from
+    // Metric itself, on the full vectors.
     Metric metric = similarity.metric();
     float[] data = similarity.data();
     int dimension = dimension();
@@ -57,7 +64,8 @@ final class HnswGraph extends JVectorGraph {
 
   @Override
   public long residentBytes() {
-    return graph.ramBytesUsed() + similarity.residentBytes();
+    return graph.ramBytesUsed() + similarity.residentBytes()
+        + (codes == null ? 0 : codes.residentBytes());
   }
 
   @Override

@@ -64,7 +64,8 @@ public final class JVectorGraphs {
     GraphIndexBuilder builder = GraphConstruction.build(similarity, nodes, options, control, pool);
     try {
       return options.kind() == GraphKind.HNSW
-          ? writeHnsw(builder, similarity, header, file, control)
+          ? writeHnsw(builder, similarity, Int8Codes.encode(data, dimension, count, nodes, pool),
+              header, file, control)
           : writeDiskAnn(builder, data, nodes, pqSubspaces, header, file, control, pool);
     } finally {
       GraphConstruction.close(builder);
@@ -72,7 +73,8 @@ public final class JVectorGraphs {
   }
 
   private static VectorGraphs.Built writeHnsw(GraphIndexBuilder builder,
-      ArraySimilarity similarity, GraphFileHeader header, Path file, BuildControl control)
+      ArraySimilarity similarity, Int8Codes codes, GraphFileHeader header, Path file,
+      BuildControl control)
       throws IOException {
     CsrGraph graph = CsrGraph.copyOf(builder.getGraph(), header.dimension(), header.count());
     GraphFiles.Written written = GraphFiles.writeAtomically(file, path -> {
@@ -82,7 +84,7 @@ public final class JVectorGraphs {
         CsrGraphFile.write(out, graph);
       });
     });
-    return new VectorGraphs.Built(new HnswGraph(header.options(), graph, similarity),
+    return new VectorGraphs.Built(new HnswGraph(header.options(), graph, similarity, codes),
         written.checksum(), written.bytes());
   }
 
@@ -136,7 +138,8 @@ public final class JVectorGraphs {
       CsrGraph graph = CsrGraphFile.read(channel, header, file);
       int[] nodes = graph.layers().get(0).nodes();
       return new HnswGraph(options, graph,
-          ArraySimilarity.create(data, dimension, count, nodes, options.metric(), null));
+          ArraySimilarity.create(data, dimension, count, nodes, options.metric(), null),
+          Int8Codes.encode(data, dimension, count, nodes, null));
     }
   }
 

@@ -3,8 +3,10 @@ package dev.azimuth.index.kernel;
 import static dev.azimuth.index.kernel.ScalarKernels.checkSlices;
 
 import java.util.Objects;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdKernels implements VectorKernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** As many bytes as SPECIES has floats, for widening 8-bit codes lane for lane. */
+  private static final VectorSpecies<Byte> CODES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE));
   // Four independent accumulators hide the FMA latency (about 4 cycles at 2 per cycle on
   // current x86 cores); with one, every FMA waits for the previous one.
   private static final int STRIDE = 4 * LANES;
@@ -93,6 +98,174 @@ final class SimdKernels implements VectorKernels {
       sum += d * d;
     }
     return sum;
+  }
+
+  @Override
+  public void squaredL2x4(float[] q, int qOffset, float[] data, int o0, int o1, int o2, int o3,
+      int length, float[] out) {
+    checkSlices(q, qOffset, data, o0, length);
+    checkSlices(q, qOffset, data, o1, length);
+    checkSlices(q, qOffset, data, o2, length);
+    checkSlices(q, qOffset, data, o3, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    FloatVector acc2 = acc0;
+    FloatVector acc3 = acc0;
+    int i = 0;
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      FloatVector x = load(q, qOffset + i);
+      FloatVector d0 = x.sub(load(data, o0 + i));
+      FloatVector d1 = x.sub(load(data, o1 + i));
+      FloatVector d2 = x.sub(load(data, o2 + i));
+      FloatVector d3 = x.sub(load(data, o3 + i));
+      acc0 = d0.fma(d0, acc0);
+      acc1 = d1.fma(d1, acc1);
+      acc2 = d2.fma(d2, acc2);
+      acc3 = d3.fma(d3, acc3);
+    }
+    float s0 = acc0.reduceLanes(VectorOperators.ADD);
+    float s1 = acc1.reduceLanes(VectorOperators.ADD);
+    float s2 = acc2.reduceLanes(VectorOperators.ADD);
+    float s3 = acc3.reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      float x = q[qOffset + i];
+      float d0 = x - data[o0 + i];
+      float d1 = x - data[o1 + i];
+      float d2 = x - data[o2 + i];
+      float d3 = x - data[o3 + i];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+  }
+
+  @Override
+  public void dotx4(float[] q, int qOffset, float[] data, int o0, int o1, int o2, int o3,
+      int length, float[] out) {
+    checkSlices(q, qOffset, data, o0, length);
+    checkSlices(q, qOffset, data, o1, length);
+    checkSlices(q, qOffset, data, o2, length);
+    checkSlices(q, qOffset, data, o3, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    FloatVector acc2 = acc0;
+    FloatVector acc3 = acc0;
+    int i = 0;
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      FloatVector x = load(q, qOffset + i);
+      acc0 = x.fma(load(data, o0 + i), acc0);
+      acc1 = x.fma(load(data, o1 + i), acc1);
+      acc2 = x.fma(load(data, o2 + i), acc2);
+      acc3 = x.fma(load(data, o3 + i), acc3);
+    }
+    float s0 = acc0.reduceLanes(VectorOperators.ADD);
+    float s1 = acc1.reduceLanes(VectorOperators.ADD);
+    float s2 = acc2.reduceLanes(VectorOperators.ADD);
+    float s3 = acc3.reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      float x = q[qOffset + i];
+      s0 += x * data[o0 + i];
+      s1 += x * data[o1 + i];
+      s2 += x * data[o2 + i];
+      s3 += x * data[o3 + i];
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+  }
+
+  @Override
+  public void codesSquaredL2x4(float[] a, float[] scale, byte[] codes, int o0, int o1, int o2,
+      int o3, int length, float[] out) {
+    checkCodes(a, scale, codes, o0, o1, o2, o3, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    FloatVector acc2 = acc0;
+    FloatVector acc3 = acc0;
+    int i = 0;
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      FloatVector x = load(a, i);
+      FloatVector s = load(scale, i).neg();
+      FloatVector d0 = widen(codes, o0 + i).fma(s, x);
+      FloatVector d1 = widen(codes, o1 + i).fma(s, x);
+      FloatVector d2 = widen(codes, o2 + i).fma(s, x);
+      FloatVector d3 = widen(codes, o3 + i).fma(s, x);
+      acc0 = d0.fma(d0, acc0);
+      acc1 = d1.fma(d1, acc1);
+      acc2 = d2.fma(d2, acc2);
+      acc3 = d3.fma(d3, acc3);
+    }
+    float s0 = acc0.reduceLanes(VectorOperators.ADD);
+    float s1 = acc1.reduceLanes(VectorOperators.ADD);
+    float s2 = acc2.reduceLanes(VectorOperators.ADD);
+    float s3 = acc3.reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      float d0 = a[i] - scale[i] * codes[o0 + i];
+      float d1 = a[i] - scale[i] * codes[o1 + i];
+      float d2 = a[i] - scale[i] * codes[o2 + i];
+      float d3 = a[i] - scale[i] * codes[o3 + i];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+  }
+
+  @Override
+  public void codesDotx4(float[] w, byte[] codes, int o0, int o1, int o2, int o3, int length,
+      float[] out) {
+    checkCodes(w, w, codes, o0, o1, o2, o3, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    FloatVector acc2 = acc0;
+    FloatVector acc3 = acc0;
+    int i = 0;
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      FloatVector x = load(w, i);
+      acc0 = widen(codes, o0 + i).fma(x, acc0);
+      acc1 = widen(codes, o1 + i).fma(x, acc1);
+      acc2 = widen(codes, o2 + i).fma(x, acc2);
+      acc3 = widen(codes, o3 + i).fma(x, acc3);
+    }
+    float s0 = acc0.reduceLanes(VectorOperators.ADD);
+    float s1 = acc1.reduceLanes(VectorOperators.ADD);
+    float s2 = acc2.reduceLanes(VectorOperators.ADD);
+    float s3 = acc3.reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      s0 += w[i] * codes[o0 + i];
+      s1 += w[i] * codes[o1 + i];
+      s2 += w[i] * codes[o2 + i];
+      s3 += w[i] * codes[o3 + i];
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+  }
+
+  private static FloatVector widen(byte[] codes, int offset) {
+    return (FloatVector) ByteVector.fromArray(CODES, codes, offset)
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
+  }
+
+  private static void checkCodes(float[] a, float[] scale, byte[] codes, int o0, int o1, int o2,
+      int o3, int length) {
+    Objects.checkFromIndexSize(0, length, a.length);
+    Objects.checkFromIndexSize(0, length, scale.length);
+    Objects.checkFromIndexSize(o0, length, codes.length);
+    Objects.checkFromIndexSize(o1, length, codes.length);
+    Objects.checkFromIndexSize(o2, length, codes.length);
+    Objects.checkFromIndexSize(o3, length, codes.length);
   }
 
   @Override

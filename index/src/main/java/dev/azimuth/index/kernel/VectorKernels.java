@@ -25,6 +25,61 @@ public interface VectorKernels {
   /** The Manhattan distance {@code Σ |a[i]−b[i]|}. */
   float l1(float[] a, int aOffset, float[] b, int bOffset, int length);
 
+  /**
+   * {@link #squaredL2} of one query against four stored vectors at once, into
+   * {@code out[0..3]}. A graph walk scores a node's neighbours, which sit at random places in
+   * memory; streaming four of them together keeps four memory reads in flight instead of one,
+   * which is most of the time a walk over large vectors spends.
+   */
+  default void squaredL2x4(float[] q, int qOffset, float[] data, int o0, int o1, int o2,
+      int o3, int length, float[] out) {
+    out[0] = squaredL2(q, qOffset, data, o0, length);
+    out[1] = squaredL2(q, qOffset, data, o1, length);
+    out[2] = squaredL2(q, qOffset, data, o2, length);
+    out[3] = squaredL2(q, qOffset, data, o3, length);
+  }
+
+  /** {@link #dot} of one query against four stored vectors at once; see {@link #squaredL2x4}. */
+  default void dotx4(float[] q, int qOffset, float[] data, int o0, int o1, int o2, int o3,
+      int length, float[] out) {
+    out[0] = dot(q, qOffset, data, o0, length);
+    out[1] = dot(q, qOffset, data, o1, length);
+    out[2] = dot(q, qOffset, data, o2, length);
+    out[3] = dot(q, qOffset, data, o3, length);
+  }
+
+  /**
+   * Squared L2 against four 8-bit codes at once: {@code out[j] = Σ (a[i] − scale[i]·c_j[i])²}
+   * with {@code c_j = codes[o_j ..]} read as signed bytes. A scalar-quantized vector is
+   * {@code min + scale·(c + 128)}, so with {@code a = q − min − 128·scale} this is the squared
+   * distance from {@code q} to the decoded vector. See {@link #squaredL2x4} for why four.
+   */
+  default void codesSquaredL2x4(float[] a, float[] scale, byte[] codes, int o0, int o1, int o2,
+      int o3, int length, float[] out) {
+    int[] at = {o0, o1, o2, o3};
+    for (int j = 0; j < 4; j++) {
+      float sum = 0f;
+      for (int i = 0; i < length; i++) {
+        float d = a[i] - scale[i] * codes[at[j] + i];
+        sum += d * d;
+      }
+      out[j] = sum;
+    }
+  }
+
+  /** {@code out[j] = Σ w[i]·c_j[i]} for four 8-bit code vectors; see {@link #codesSquaredL2x4}. */
+  default void codesDotx4(float[] w, byte[] codes, int o0, int o1, int o2, int o3, int length,
+      float[] out) {
+    int[] at = {o0, o1, o2, o3};
+    for (int j = 0; j < 4; j++) {
+      float sum = 0f;
+      for (int i = 0; i < length; i++) {
+        sum += w[i] * codes[at[j] + i];
+      }
+      out[j] = sum;
+    }
+  }
+
   /** The squared Euclidean norm {@code Σ a[i]²}. */
   float squaredNorm(float[] a, int offset, int length);
 

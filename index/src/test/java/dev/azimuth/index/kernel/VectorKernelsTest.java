@@ -80,6 +80,44 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * The four-at-once kernels against the reference, on vectors at scattered, unaligned places
+   * of one array (as a graph walk reads them) and at every length around the vector widths.
+   */
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void batchesOfFourMatchTheReference(VectorKernels k) {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n : lengths()) {
+      float[] q = slice(random, n, A_OFFSET, true);
+      float[] data = new float[5 * n + 40];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = random.nextInt(-8, 9);
+      }
+      int[] at = {data.length - n, 1, 2 * n + 5, n + 2};
+      float[] l2 = new float[4];
+      float[] dot = new float[4];
+      k.squaredL2x4(q, A_OFFSET, data, at[0], at[1], at[2], at[3], n, l2);
+      k.dotx4(q, A_OFFSET, data, at[0], at[1], at[2], at[3], n, dot);
+      for (int j = 0; j < 4; j++) {
+        String where = k.name() + " at length " + n + ", vector " + j;
+        assertEquals((float) naiveSquaredL2(q, A_OFFSET, data, at[j], n), l2[j], where);
+        assertEquals((float) naiveDot(q, A_OFFSET, data, at[j], n), dot[j], where);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void batchesOfFourCheckTheirSlices(VectorKernels k) {
+    float[] q = new float[8];
+    float[] data = new float[20];
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> k.squaredL2x4(q, 0, data, 0, 4, 8, 13, 8, new float[4]));
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> k.dotx4(q, 0, data, 13, 0, 4, 8, 8, new float[4]));
+  }
+
   /** The exact scan takes cosine from dot and norms; it must land where the one-pass form does. */
   @ParameterizedTest
   @MethodSource("kernels")
