@@ -114,6 +114,11 @@ final class Int8Codes {
     return (float) sum;
   }
 
+  /** Dimension {@code i} of ordinal {@code node} as the codes represent it. */
+  float decoded(int node, int i) {
+    return min[i] + scale[i] * (codes[node * dimension + i] + 128);
+  }
+
   long residentBytes() {
     return 48L + codes.length + 8L * dimension;
   }

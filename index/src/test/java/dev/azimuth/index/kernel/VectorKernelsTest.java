@@ -109,6 +109,45 @@ class VectorKernelsTest {
 
   @ParameterizedTest
   @MethodSource("kernels")
+  void codeBatchesMatchTheReference(VectorKernels k) {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int n : lengths()) {
+      float[] a = new float[n];
+      float[] scale = new float[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = random.nextInt(-300, 300);
+        scale[i] = random.nextInt(1, 4);
+      }
+      byte[] codes = new byte[4 * n + 9];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = (byte) random.nextInt(-128, 128);
+      }
+      int[] at = {codes.length - n, 0, n + 3, 2 * n + 5};
+      float[] l2 = new float[4];
+      float[] dot = new float[4];
+      k.codesSquaredL2x4(a, scale, codes, at[0], at[1], at[2], at[3], n, l2);
+      k.codesDotx4(a, codes, at[0], at[1], at[2], at[3], n, dot);
+      for (int j = 0; j < 4; j++) {
+        double refL2 = 0;
+        double refDot = 0;
+        double absDot = 0;
+        for (int i = 0; i < n; i++) {
+          double d = a[i] - (double) scale[i] * codes[at[j] + i];
+          refL2 += d * d;
+          refDot += (double) a[i] * codes[at[j] + i];
+          absDot += Math.abs((double) a[i] * codes[at[j] + i]);
+        }
+        // Float sums drift with length, as in closeToDoublePrecisionOnRandomFloats.
+        double tolerance = 1e-6 * (1 + Math.sqrt(n));
+        String where = k.name() + " at length " + n + ", codes " + j;
+        assertClose(refL2, refL2, l2[j], tolerance, "l2 " + where);
+        assertClose(refDot, absDot, dot[j], tolerance, "dot " + where);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
   void batchesOfFourCheckTheirSlices(VectorKernels k) {
     float[] q = new float[8];
     float[] data = new float[20];
@@ -116,6 +155,11 @@ class VectorKernelsTest {
         () -> k.squaredL2x4(q, 0, data, 0, 4, 8, 13, 8, new float[4]));
     assertThrows(IndexOutOfBoundsException.class,
         () -> k.dotx4(q, 0, data, 13, 0, 4, 8, 8, new float[4]));
+    byte[] codes = new byte[20];
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> k.codesSquaredL2x4(q, q, codes, 0, 13, 4, 8, 8, new float[4]));
+    assertThrows(IndexOutOfBoundsException.class,
+        () -> k.codesDotx4(q, codes, 0, 4, 8, 13, 8, new float[4]));
   }
 
   /** The exact scan takes cosine from dot and norms; it must land where the one-pass form does. */
