@@ -22,8 +22,8 @@ final class Int8Scorer
   private final float[] rawQuery;
   private final float dotBase;
   private final float querySquaredNorm;
-  private int[] batch = new int[4];
-  private float[] scores = new float[4];
+  private int[] batch = new int[0];
+  private float[] scores = new float[0];
   private final float[] four = new float[4];
 
   Int8Scorer(ArraySimilarity similarity, Int8Codes codes, float[] query) {
@@ -39,9 +39,21 @@ final class Int8Scorer
 
   @Override
   public float similarityTo(int node) {
-    batch[0] = node;
-    score(1);
-    return scores[0];
+    int offset = node * codes.dimension();
+    return switch (similarity.metric()) {
+      case L2 -> 1f / (1f + kernels.codesSquaredL2(query, codes.scale(), codes.codes(), offset,
+          codes.dimension()));
+      default -> toScore(dotBase + kernels.codesDot(query, codes.codes(), offset,
+          codes.dimension()), node);
+    };
+  }
+
+  /** The score of an approximate dot product with {@code node} (COSINE or NEGATIVE_DOT). */
+  private float toScore(float dot, int node) {
+    return similarity.metric() == Metric.COSINE
+        ? ArraySimilarity.cosineScore(VectorKernels.cosine(dot, querySquaredNorm,
+            similarity.squaredNorm(node)))
+        : ArraySimilarity.dotScore(dot);
   }
 
   @Override
@@ -83,12 +95,8 @@ final class Int8Scorer
         case L1 -> throw new IllegalStateException("graph indexes do not support L1");
       }
       for (int j = 0; j < 4 && i + j < n; j++) {
-        scores[i + j] = switch (similarity.metric()) {
-          case L2 -> 1f / (1f + four[j]);
-          case COSINE -> ArraySimilarity.cosineScore(VectorKernels.cosine(dotBase + four[j],
-              querySquaredNorm, similarity.squaredNorm(batch[i + j])));
-          default -> ArraySimilarity.dotScore(dotBase + four[j]);
-        };
+        scores[i + j] = similarity.metric() == Metric.L2 ? 1f / (1f + four[j])
+            : toScore(dotBase + four[j], batch[i + j]);
       }
     }
   }

@@ -253,6 +253,51 @@ final class SimdKernels implements VectorKernels {
     out[3] = s3;
   }
 
+  @Override
+  public float codesSquaredL2(float[] a, float[] scale, byte[] codes, int offset, int length) {
+    checkCodes(a, scale, codes, offset, offset, offset, offset, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    int i = 0;
+    for (int bound = length - length % (2 * LANES); i < bound; i += 2 * LANES) {
+      FloatVector d0 = widen(codes, offset + i).fma(load(scale, i).neg(), load(a, i));
+      FloatVector d1 = widen(codes, offset + i + LANES)
+          .fma(load(scale, i + LANES).neg(), load(a, i + LANES));
+      acc0 = d0.fma(d0, acc0);
+      acc1 = d1.fma(d1, acc1);
+    }
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      FloatVector d = widen(codes, offset + i).fma(load(scale, i).neg(), load(a, i));
+      acc0 = d.fma(d, acc0);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      float d = a[i] - scale[i] * codes[offset + i];
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  @Override
+  public float codesDot(float[] w, byte[] codes, int offset, int length) {
+    checkCodes(w, w, codes, offset, offset, offset, offset, length);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    int i = 0;
+    for (int bound = length - length % (2 * LANES); i < bound; i += 2 * LANES) {
+      acc0 = widen(codes, offset + i).fma(load(w, i), acc0);
+      acc1 = widen(codes, offset + i + LANES).fma(load(w, i + LANES), acc1);
+    }
+    for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+      acc0 = widen(codes, offset + i).fma(load(w, i), acc0);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      sum += w[i] * codes[offset + i];
+    }
+    return sum;
+  }
+
   private static FloatVector widen(byte[] codes, int offset) {
     return (FloatVector) ByteVector.fromArray(CODES, codes, offset)
         .convertShape(VectorOperators.B2F, SPECIES, 0);

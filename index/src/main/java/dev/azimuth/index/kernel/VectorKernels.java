@@ -67,6 +67,25 @@ public interface VectorKernels {
     }
   }
 
+  /** {@link #codesSquaredL2x4} for one code vector at {@code codes[offset ..]}. */
+  default float codesSquaredL2(float[] a, float[] scale, byte[] codes, int offset, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i++) {
+      float d = a[i] - scale[i] * codes[offset + i];
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  /** {@link #codesDotx4} for one code vector at {@code codes[offset ..]}. */
+  default float codesDot(float[] w, byte[] codes, int offset, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i++) {
+      sum += w[i] * codes[offset + i];
+    }
+    return sum;
+  }
+
   /** {@code out[j] = Σ w[i]·c_j[i]} for four 8-bit code vectors; see {@link #codesSquaredL2x4}. */
   default void codesDotx4(float[] w, byte[] codes, int o0, int o1, int o2, int o3, int length,
       float[] out) {

@@ -142,6 +142,10 @@ class VectorKernelsTest {
         String where = k.name() + " at length " + n + ", codes " + j;
         assertClose(refL2, refL2, l2[j], tolerance, "l2 " + where);
         assertClose(refDot, absDot, dot[j], tolerance, "dot " + where);
+        assertClose(refL2, refL2, k.codesSquaredL2(a, scale, codes, at[j], n), tolerance,
+            "single l2 " + where);
+        assertClose(refDot, absDot, k.codesDot(a, codes, at[j], n), tolerance,
+            "single dot " + where);
       }
     }
   }
