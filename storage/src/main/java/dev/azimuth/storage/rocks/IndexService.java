@@ -287,7 +287,14 @@ final class IndexService implements GraphLookup, AutoCloseable {
             return cancelled.getAsBoolean() || IndexService.this.cancelled(def);
           }
         };
-        out.add(buildFile(def, table, merged, control));
+        try {
+          out.add(buildFile(def, table, merged, control));
+        } catch (CancellationException e) {
+          if (cancelled.getAsBoolean()) {
+            throw e;
+          }
+          // The index was dropped meanwhile: the merge goes on without its graph.
+        }
       }
       return out;
     } catch (IOException | RuntimeException e) {
