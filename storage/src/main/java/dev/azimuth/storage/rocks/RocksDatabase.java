@@ -280,12 +280,18 @@ public final class RocksDatabase implements Database {
     }
     // Outside the catalog lock: other statements go on while the graphs are built.
     table.seal();
-    List<CompletableFuture<Void>> builds = new ArrayList<>();
-    for (SegmentMirror segment : table.sealedSegments()) {
-      builds.add(indexService.schedule(def, table, segment));
-    }
     try {
-      CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+      List<SegmentMirror> waited;
+      do {
+        waited = table.sealedSegments();
+        List<CompletableFuture<Void>> builds = new ArrayList<>();
+        for (SegmentMirror segment : waited) {
+          builds.add(indexService.schedule(def, table, segment));
+        }
+        CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+        // A merge that replaced some of them meanwhile moved their rows to a segment that may
+        // lack this index's graph: wait for that one too.
+      } while (!waited.stream().allMatch(s -> table.hasSealed(s.id())));
     } catch (CompletionException | CancellationException e) {
       dropIndex(name);
       Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -24,6 +25,7 @@ import org.rocksdb.WriteBatch;
  * open removes; after it, only the new segment. Not thread-safe: run once, on one thread.
  */
 final class SegmentMerge {
+  private static final Logger LOG = Logger.getLogger(SegmentMerge.class.getName());
   /** Rows per batch while writing the new segment's entries before the switch. */
   private static final int CHUNK = 2_048;
 
@@ -56,6 +58,7 @@ final class SegmentMerge {
    * @throws CancellationException if {@code cancelled} turned true; nothing is left behind
    */
   boolean run() throws IOException {
+    long start = System.nanoTime();
     SegmentMirror merged = copy();
     if (merged == null) {
       return table.replaceSealed(sources, null, replacement(null, List.of(), new boolean[1]));
@@ -63,9 +66,17 @@ final class SegmentMerge {
     boolean[] committed = new boolean[1];
     List<IndexService.PreparedGraph> graphs = List.of();
     try {
+      long copied = System.nanoTime();
       writeEntries(merged.published());
+      long written = System.nanoTime();
       graphs = indexes.prepare(def, merged.published(), cancelled);
+      long indexed = System.nanoTime();
       if (table.replaceSealed(sources, merged, replacement(merged, graphs, committed))) {
+        long switched = System.nanoTime();
+        LOG.fine(() -> String.format("table %s: merged segments %s into %d (%d rows): copy %d ms,"
+            + " write %d ms, graphs %d ms, switch %d ms", def.name(), sources, merged.id(),
+            merged.size(), ms(copied - start), ms(written - copied), ms(indexed - written),
+            ms(switched - indexed)));
         // Indexes created while the merge ran have no graph over the new segment yet.
         indexes.sealed(table, merged);
         return true;
@@ -199,6 +210,10 @@ final class SegmentMerge {
     } catch (RocksDBException e) {
       // Unlisted entries: the next open removes them.
     }
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private void checkCancelled() {
