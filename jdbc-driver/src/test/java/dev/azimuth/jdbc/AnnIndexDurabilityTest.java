@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Index files across restarts: loaded without a rebuild, a damaged file detected and rebuilt
- * (searches stay correct meanwhile), and a build killed half-way resumed at the next open.
+ * (searches stay correct meanwhile), a build killed half-way resumed at the next open, and a
+ * segment merge killed at any point leaving the old segments or the merged one, never a mix.
  */
 class AnnIndexDurabilityTest {
   private static final int DIM = 24;
@@ -134,6 +135,59 @@ class AnnIndexDurabilityTest {
       assertEquals(ChildDatabase.INDEX_ROWS, indexed);
       assertEquals(29_999L, ((Number) rows(c, "SELECT id FROM items ORDER BY v <-> ? LIMIT 1",
           data.get(29_999)).get(0).get(0)).longValue());
+    }
+  }
+
+  @Test
+  void mergeKilledAtAnyPointLeavesOldOrNewSegmentsAndResumes() throws Exception {
+    Process child = ChildDatabase.start("merge", dir);
+    try {
+      BufferedReader out = ChildDatabase.output(child);
+      assertEquals("MERGING", out.readLine());
+      // Wherever the kill lands (copy, graph build, switch or after), the check below holds.
+      Thread.sleep(1_000);
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    int rows = ChildDatabase.MERGE_ROWS;
+    // First without merging, so that no new merge writes files while we look at them.
+    try (Connection c = DriverManager.getConnection("jdbc:azimuth:file:" + dir
+        + ";seal_rows=2000;merge_factor=100")) {
+      assertEquals((long) rows, ((Number) Sql.value(c, "SELECT COUNT(*) FROM items"))
+          .longValue());
+      assertEquals((long) rows, ((Number) Sql.value(c,
+          "SELECT SUM(live_rows) FROM sys.segments")).longValue());
+      List<Object> segments = rows(c, "SELECT segment FROM sys.segments").stream()
+          .map(r -> r.get(0)).toList();
+      try (Stream<Path> files = Files.list(dir.resolve("indexes"))) {
+        for (Path f : files.toList()) {
+          String name = f.getFileName().toString();
+          if (name.endsWith(".tmp")) {
+            continue; // a build of this open, of a listed segment
+          }
+          assertTrue(name.matches("index-\\d+-segment-\\d+\\.graph"), name);
+          int segment = Integer.parseInt(name.replaceAll(".*-segment-(\\d+)\\.graph", "$1"));
+          assertTrue(segments.contains(segment), "no leftover graph files: " + name);
+        }
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:azimuth:file:" + dir
+        + ChildDatabase.MERGE_PROPERTIES)) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (System.nanoTime() < deadline && !(rows(c, "SELECT total_rows FROM sys.segments "
+          + "WHERE state = 'SEALED'").equals(List.of(List.of((long) rows)))
+          && states(c).stream().allMatch("READY"::equals))) {
+        Thread.sleep(50);
+      }
+      assertEquals(List.of(List.of((long) rows)), rows(c, "SELECT total_rows FROM "
+          + "sys.segments WHERE state = 'SEALED'"), "the merge ran again at open");
+      awaitReady(c);
+      List<float[]> data = Vectors.clustered(rows, 32, 40, 9);
+      for (int i = 0; i < rows; i += 997) {
+        assertEquals(i, nearest(c, data.get(i)));
+      }
     }
   }
 }

@@ -18,15 +18,23 @@ import java.util.List;
  * {@code hold DIR} opens it, prints READY and waits for stdin to close; {@code insert DIR}
  * inserts rows one statement at a time, printing {@code ACK n} after each returns;
  * {@code index DIR} loads {@link #INDEX_ROWS} clustered vectors, prints BUILDING and runs a
- * CREATE INDEX long enough to be killed in the middle.
+ * CREATE INDEX long enough to be killed in the middle; {@code merge DIR} creates an indexed
+ * table, inserts {@link #MERGE_ROWS} rows that seal ten segments, prints MERGING (the merge of
+ * those ten has started in the background) and waits to be killed.
  */
 public final class ChildDatabase {
   static final int INDEX_ROWS = 30_000;
+  static final int MERGE_ROWS = 20_000;
+  static final String MERGE_PROPERTIES = ";sync=false;seal_rows=2000;merge_factor=10";
 
   private ChildDatabase() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "jdbc:azimuth:file:" + args[1] + (args[0].equals("index") ? ";sync=false" : "");
+    String url = "jdbc:azimuth:file:" + args[1] + switch (args[0]) {
+      case "index" -> ";sync=false";
+      case "merge" -> MERGE_PROPERTIES;
+      default -> "";
+    };
     try (Connection c = DriverManager.getConnection(url)) {
       if (args[0].equals("index")) {
         try (Statement s = c.createStatement()) {
@@ -38,6 +46,19 @@ public final class ChildDatabase {
               + "m = 16, ef_construction = 200)");
           System.out.println("BUILT");
           System.out.flush();
+        }
+        return;
+      }
+      if (args[0].equals("merge")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, v VECTOR(32))");
+          s.execute("CREATE INDEX items_v ON items USING HNSW (v) WITH (metric = 'l2')");
+        }
+        Vectors.load(c, "items", Vectors.clustered(MERGE_ROWS, 32, 40, 9));
+        System.out.println("MERGING");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+          // Merging in the background until the parent kills us.
         }
         return;
       }

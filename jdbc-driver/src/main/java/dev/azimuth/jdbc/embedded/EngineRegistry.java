@@ -50,15 +50,7 @@ final class EngineRegistry {
       key = "file:" + dir;
       options = StorageOptions.durable().withSyncWrites(sync);
     }
-    String sealRows = url.properties().getProperty("seal_rows");
-    if (sealRows != null) {
-      try {
-        options = options.withSealRows(Integer.parseInt(sealRows.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new AzimuthException(ErrorCode.INVALID_PARAMETER_VALUE,
-            "seal_rows must be a positive integer, got '" + sealRows + "'");
-      }
-    }
+    options = withSegmentOptions(options, url);
     synchronized (OPEN) {
       Entry e = OPEN.get(key);
       if (e == null) {
@@ -68,6 +60,47 @@ final class EngineRegistry {
       e.connections++;
       return new Lease(key, e.engine);
     }
+  }
+
+  /** Applies the URL's segment properties, each read when the database opens. */
+  private static StorageOptions withSegmentOptions(StorageOptions options, AzimuthUrl url) {
+    String sealRows = url.properties().getProperty("seal_rows");
+    String mergeFactor = url.properties().getProperty("merge_factor");
+    String maxSegmentRows = url.properties().getProperty("max_segment_rows");
+    String deletedFraction = url.properties().getProperty("compact_deleted_fraction");
+    if (sealRows != null) {
+      options = options.withSealRows(parse("seal_rows", sealRows, 1));
+    }
+    if (mergeFactor != null) {
+      options = options.withMergeFactor(parse("merge_factor", mergeFactor, 2));
+    }
+    if (maxSegmentRows != null) {
+      options = options.withMaxSegmentRows(parse("max_segment_rows", maxSegmentRows, 1));
+    }
+    if (deletedFraction != null) {
+      try {
+        options = options.withCompactDeletedFraction(Double.parseDouble(deletedFraction.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new AzimuthException(ErrorCode.INVALID_PARAMETER_VALUE,
+            "compact_deleted_fraction must be a number in (0, 1], got '" + deletedFraction
+                + "'");
+      }
+    }
+    return options;
+  }
+
+  private static int parse(String property, String text, int min) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= min) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the property's name.
+    }
+    throw new AzimuthException(ErrorCode.INVALID_PARAMETER_VALUE, property + " must be "
+        + (min == 1 ? "a positive integer" : "an integer of at least " + min) + ", got '"
+        + text + "'");
   }
 
   static void release(Lease lease) {

@@ -12,6 +12,8 @@ final class GraphHandle {
   private final VectorGraph graph;
   /** One reference held by the index service until retired, plus one per lease. */
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Run once the graph is closed, e.g. to delete the file of a replaced segment's graph. */
+  private volatile Runnable afterClose = () -> {};
 
   GraphHandle(VectorGraph graph) {
     this.graph = graph;
@@ -37,11 +39,18 @@ final class GraphHandle {
   void release() {
     if (references.decrementAndGet() == 0) {
       graph.close();
+      afterClose.run();
     }
   }
 
   /** Drops the index service's own reference. */
   void retire() {
+    release();
+  }
+
+  /** Drops the index service's own reference and runs {@code then} once the graph is closed. */
+  void retire(Runnable then) {
+    afterClose = then;
     release();
   }
 }

@@ -8,18 +8,25 @@ import dev.azimuth.index.graph.VectorGraphs;
 import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.IndexState;
 import dev.azimuth.storage.StorageException;
+import dev.azimuth.storage.TableDef;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,14 +70,43 @@ final class IndexService implements GraphLookup, AutoCloseable {
     });
   }
 
-  /** Deletes temporary files a crash left behind in the middle of writing a graph. */
-  void removeLeftoverFiles() {
+  /**
+   * At open, before any build: deletes what an interrupted build, merge or drop left behind.
+   * Catalog states of an index or segment that no longer exists go, and so does every file in
+   * the index directory that no remaining state names (temporary files of a build, graphs of
+   * a merge that never committed, graphs of segments a merge replaced).
+   */
+  void removeLeftovers(List<IndexDef> defs, Map<Long, RocksTable> tablesById) {
+    Map<Long, IndexDef> byId = new HashMap<>();
+    for (IndexDef d : defs) {
+      byId.put(d.id(), d);
+    }
+    Set<String> kept = new HashSet<>();
+    byte[] prefix = {Layout.INDEX_STATE_ENTRY};
+    try (WriteBatch stale = new WriteBatch(); RocksIterator it = store.iterator(store.catalog())) {
+      for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
+        ByteBuffer k = ByteBuffer.wrap(it.key(), 1, 12);
+        IndexDef def = byId.get(k.getLong());
+        int segment = k.getInt();
+        RocksTable table = def == null ? null : tablesById.get(def.tableId());
+        if (table != null && table.hasSealed(segment)) {
+          kept.add(CatalogCodec.decode(it.value(), IndexFileState.class).file());
+        } else {
+          stale.delete(store.catalog(), it.key());
+        }
+      }
+      if (stale.count() > 0) {
+        store.writeSynced(stale);
+      }
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not clean up index states", e);
+    }
     if (!Files.isDirectory(directory)) {
       return;
     }
     try (var files = Files.list(directory)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        if (f.getFileName().toString().endsWith(".tmp")) {
+        if (!kept.contains(f.getFileName().toString()) && Files.isRegularFile(f)) {
           Files.deleteIfExists(f);
         }
       }
@@ -151,17 +187,11 @@ final class IndexService implements GraphLookup, AutoCloseable {
 
   private void build(IndexDef def, RocksTable table, SegmentMirror segment) {
     Key key = new Key(def.id(), segment.id());
-    if (cancelled(def)) {
+    if (cancelled(def) || !table.hasSealed(segment.id())) {
       progress.remove(key);
       return;
     }
     SegmentMirror.Snapshot s = segment.published();
-    int column = def.column();
-    int dimension = table.definition().columns().get(column).dimension();
-    IntPredicate include = s.hasNulls(column)
-        ? o -> s.isLive(o) && !s.isNull(column, o) : s::isLive;
-    String fileName = "index-" + def.id() + "-segment-" + segment.id() + ".graph";
-    Path file = directory.resolve(fileName);
     long total = s.liveCount();
     progress.put(key, new IndexState(def, segment.id(), IndexState.Phase.BUILDING, 0, total,
         null));
@@ -172,28 +202,24 @@ final class IndexService implements GraphLookup, AutoCloseable {
       }
 
       @Override public boolean cancelled() {
-        return IndexService.this.cancelled(def);
+        // A merge may replace the segment meanwhile: its graph would be of no use.
+        return IndexService.this.cancelled(def) || !table.hasSealed(segment.id());
       }
     };
     try {
-      Files.createDirectories(directory);
-      VectorGraphs.Built built = VectorGraphs.build(s.vectors(column), dimension, s.size(),
-          include, def.options(), file, control, pool);
+      PreparedGraph prepared = buildFile(def, table.definition(), s, control);
       synchronized (this) {
-        if (cancelled(def)) {
-          built.graph().close();
-          Files.deleteIfExists(file);
+        if (control.cancelled()) {
+          prepared.discard();
           progress.remove(key);
           return;
         }
-        IndexFileState state = new IndexFileState(fileName, built.checksum(), built.fileBytes(),
-            built.graph().size());
         try (WriteBatch batch = new WriteBatch()) {
           batch.put(store.catalog(), Layout.indexStateKey(def.id(), segment.id()),
-              CatalogCodec.encodeAny(state));
+              CatalogCodec.encodeAny(prepared.state()));
           store.writeSynced(batch);
         }
-        ready.put(key, new GraphHandle(built.graph()));
+        ready.put(key, new GraphHandle(prepared.built().graph()));
         progress.remove(key);
       }
     } catch (CancellationException e) {
@@ -208,8 +234,147 @@ final class IndexService implements GraphLookup, AutoCloseable {
     }
   }
 
+  /** A graph built and durable in its file, not yet recorded in the catalog. */
+  record PreparedGraph(IndexDef index, int segment, Path file, VectorGraphs.Built built) {
+    IndexFileState state() {
+      return new IndexFileState(file.getFileName().toString(), built.checksum(),
+          built.fileBytes(), built.graph().size());
+    }
+
+    /** Closes the graph and deletes its file: it will never be recorded. */
+    void discard() {
+      built.graph().close();
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "could not delete " + file + "; it goes at the next open", e);
+      }
+    }
+  }
+
+  private PreparedGraph buildFile(IndexDef def, TableDef table, SegmentMirror.Snapshot s,
+      BuildControl control) throws IOException {
+    int column = def.column();
+    int dimension = table.columns().get(column).dimension();
+    IntPredicate include = s.hasNulls(column)
+        ? o -> s.isLive(o) && !s.isNull(column, o) : s::isLive;
+    Path file = directory.resolve(fileName(def.id(), s.id()));
+    Files.createDirectories(directory);
+    VectorGraphs.Built built = VectorGraphs.build(s.vectors(column), dimension, s.size(),
+        include, def.options(), file, control, pool);
+    return new PreparedGraph(def, s.id(), file, built);
+  }
+
+  private static String fileName(long index, int segment) {
+    return "index-" + index + "-segment-" + segment + ".graph";
+  }
+
+  /**
+   * Builds the graph of every index of a table over a merged segment that is not in the table
+   * yet, so that it is searched through its graphs from the moment it replaces its sources.
+   *
+   * @throws CancellationException if {@code cancelled} turned true; nothing is left behind
+   */
+  List<PreparedGraph> prepare(TableDef table, SegmentMirror.Snapshot merged,
+      BooleanSupplier cancelled) throws IOException {
+    List<PreparedGraph> out = new ArrayList<>();
+    try {
+      for (IndexDef def : indexesOf(table.id())) {
+        BuildControl control = new BuildControl() {
+          @Override public void progress(long done, long all) {}
+
+          @Override public boolean cancelled() {
+            return cancelled.getAsBoolean() || IndexService.this.cancelled(def);
+          }
+        };
+        try {
+          out.add(buildFile(def, table, merged, control));
+        } catch (CancellationException e) {
+          if (cancelled.getAsBoolean()) {
+            throw e;
+          }
+          // The index was dropped meanwhile: the merge goes on without its graph.
+        }
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      out.forEach(PreparedGraph::discard);
+      throw e;
+    }
+  }
+
+  /** Writes a batch and switches a table's segments in memory; run under its write lock. */
+  interface Commit {
+    void run(WriteBatch batch) throws RocksDBException;
+  }
+
+  /**
+   * Moves the graphs of merged segments to their replacement: adds to {@code batch} the states
+   * of the prepared graphs and the removal of the sources' states, then runs {@code commit}
+   * while no build can record a graph of a source segment. Afterwards the new graphs serve
+   * reads and the old ones are closed, and their files deleted, once no reader holds them.
+   * If {@code commit} throws, nothing changed.
+   */
+  synchronized void replace(long tableId, List<Integer> sources, List<PreparedGraph> graphs,
+      WriteBatch batch, Commit commit) throws RocksDBException {
+    List<PreparedGraph> recorded = new ArrayList<>();
+    for (PreparedGraph g : graphs) {
+      if (!cancelled(g.index())) {
+        batch.put(store.catalog(), Layout.indexStateKey(g.index().id(), g.segment()),
+            CatalogCodec.encodeAny(g.state()));
+        recorded.add(g);
+      }
+    }
+    List<IndexDef> defs = indexesOf(tableId);
+    for (IndexDef def : defs) {
+      for (int segment : sources) {
+        batch.delete(store.catalog(), Layout.indexStateKey(def.id(), segment));
+      }
+    }
+    commit.run(batch);
+    for (PreparedGraph g : graphs) {
+      if (recorded.contains(g)) {
+        ready.put(new Key(g.index().id(), g.segment()), new GraphHandle(g.built().graph()));
+      } else {
+        g.discard();
+      }
+    }
+    for (IndexDef def : defs) {
+      for (int segment : sources) {
+        Key key = new Key(def.id(), segment);
+        progress.remove(key);
+        Path file = directory.resolve(fileName(def.id(), segment));
+        GraphHandle handle = ready.remove(key);
+        if (handle != null) {
+          handle.retire(() -> deleteQuietly(file));
+        } else {
+          deleteQuietly(file);
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not delete " + file + "; it goes at the next open", e);
+    }
+  }
+
   private boolean cancelled(IndexDef def) {
     return closed || !indexes.containsKey(def.id());
+  }
+
+  /** Waits for every build scheduled so far to end, in success or not. */
+  void awaitBuilds() {
+    for (CompletableFuture<Void> build : List.copyOf(builds.values())) {
+      try {
+        build.join();
+      } catch (CompletionException | CancellationException e) {
+        // Its failure shows in states(); waiting is all that is asked here.
+      }
+    }
   }
 
   /** Forgets an index: cancels its builds, retires its graphs, deletes its files and states. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -34,6 +35,7 @@ public final class RocksDatabase implements Database {
   private final RocksStore store;
   private final StorageOptions options;
   private final IndexService indexService;
+  private final SegmentCompactor compactor;
   private final Path temporaryIndexDirectory;
   private final Map<String, RocksTable> tables = new LinkedHashMap<>();
   private final Map<String, IndexDef> indexes = new LinkedHashMap<>();
@@ -47,6 +49,9 @@ public final class RocksDatabase implements Database {
     this.store = store;
     this.options = options;
     this.indexService = new IndexService(store, indexDirectory);
+    this.compactor = new SegmentCompactor(store, indexService, new MergePolicy(
+        options.mergeFactor(), options.maxSegmentRows(), options.compactDeletedFraction(),
+        options.sealRows()));
     this.temporaryIndexDirectory = temporary ? indexDirectory : null;
   }
 
@@ -88,17 +93,43 @@ public final class RocksDatabase implements Database {
         tables.put(def.name(), table);
       }
     }
-    indexService.removeLeftoverFiles();
     byte[] nextIndex = store.get(store.catalog(), Layout.NEXT_INDEX_ID_KEY);
     nextIndexId = nextIndex == null ? 1 : ByteBuffer.wrap(nextIndex).getLong();
-    for (IndexDef def : IndexService.load(store)) {
+    List<IndexDef> defs = IndexService.load(store);
+    Map<Long, RocksTable> byId = new HashMap<>();
+    for (RocksTable t : tables.values()) {
+      byId.put(t.definition().id(), t);
+    }
+    indexService.removeLeftovers(defs, byId);
+    for (IndexDef def : defs) {
       indexes.put(def.name(), def);
       indexService.open(def, tableById(def.tableId()));
+    }
+    // Options may have changed since the last open, and a merge may have been cut short.
+    for (RocksTable t : tables.values()) {
+      compactor.check(t);
     }
   }
 
   private RocksTable newTable(TableDef def) {
-    return new RocksTable(store, def, options.sealRows(), indexService::sealed, indexService);
+    return new RocksTable(store, def, options.sealRows(), this::sealed, compactor::check,
+        indexService);
+  }
+
+  private void sealed(RocksTable table, SegmentMirror segment) {
+    indexService.sealed(table, segment);
+    compactor.check(table);
+  }
+
+  /**
+   * Waits until no segment merge and no graph build is running or queued: for tests and tools
+   * that need the background work of the writes so far to be done.
+   */
+  public void awaitBackgroundWork() throws InterruptedException {
+    do {
+      compactor.awaitIdle();
+      indexService.awaitBuilds();
+    } while (!compactor.isIdle());
   }
 
   private RocksTable tableById(long id) {
@@ -184,6 +215,7 @@ public final class RocksDatabase implements Database {
       return false;
     }
     long id = table.definition().id();
+    table.markDropped();
     List<IndexDef> dropped = indexService.indexesOf(id);
     try (WriteBatch batch = new WriteBatch()) {
       batch.delete(store.catalog(), Layout.catalogKey(id));
@@ -248,12 +280,18 @@ public final class RocksDatabase implements Database {
     }
     // Outside the catalog lock: other statements go on while the graphs are built.
     table.seal();
-    List<CompletableFuture<Void>> builds = new ArrayList<>();
-    for (SegmentMirror segment : table.sealedSegments()) {
-      builds.add(indexService.schedule(def, table, segment));
-    }
     try {
-      CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+      List<SegmentMirror> waited;
+      do {
+        waited = table.sealedSegments();
+        List<CompletableFuture<Void>> builds = new ArrayList<>();
+        for (SegmentMirror segment : waited) {
+          builds.add(indexService.schedule(def, table, segment));
+        }
+        CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+        // A merge that replaced some of them meanwhile moved their rows to a segment that may
+        // lack this index's graph: wait for that one too.
+      } while (!waited.stream().allMatch(s -> table.hasSealed(s.id())));
     } catch (CompletionException | CancellationException e) {
       dropIndex(name);
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -320,6 +358,23 @@ public final class RocksDatabase implements Database {
     return out;
   }
 
+  /**
+   * Runs one merge of the named sealed segments now, on the calling thread, whatever the
+   * policy says: for tests, which use {@code cancelled} (polled between steps of the copy) to
+   * act at a known point of the merge.
+   *
+   * @return whether the merge committed
+   */
+  boolean merge(String tableName, List<Integer> segments, BooleanSupplier cancelled)
+      throws IOException {
+    RocksTable table;
+    synchronized (this) {
+      checkOpen();
+      table = tables.get(tableName);
+    }
+    return new SegmentMerge(store, indexService, table, segments, cancelled).run();
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new StorageException(ErrorCode.CONNECTION_DOES_NOT_EXIST, "database is closed");
@@ -329,6 +384,7 @@ public final class RocksDatabase implements Database {
   @Override public synchronized void close() {
     if (!closed) {
       closed = true;
+      compactor.close();
       indexService.close();
       store.close();
       if (temporaryIndexDirectory != null) {

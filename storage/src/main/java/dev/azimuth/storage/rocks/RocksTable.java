@@ -33,25 +33,42 @@ final class RocksTable implements TableStore {
     void sealed(RocksTable table, SegmentMirror segment);
   }
 
+  /** Told after a statement deleted rows of sealed segments, which may now need compacting. */
+  interface DeleteListener {
+    void deletedFromSealed(RocksTable table);
+  }
+
+  /** A merge's part of the write that replaces sealed segments by their merged segment. */
+  interface Replacement {
+    /** Adds the merged segment's rows to the batch, given its sources as they are now. */
+    void fill(WriteBatch batch, List<SegmentMirror.Snapshot> sources) throws RocksDBException;
+
+    /** Adds what else must change atomically, writes the batch, then runs {@code swap}. */
+    void commit(WriteBatch batch, Runnable swap) throws RocksDBException;
+  }
+
   private final RocksStore store;
   private final TableDef def;
   private final ColumnType keyType;
   private final int sealRows;
   private final SealListener sealListener;
+  private final DeleteListener deleteListener;
   private final GraphLookup graphs;
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Sealed segments, oldest first; replaced, never changed in place. */
   private volatile List<SegmentMirror> sealed = List.of();
   private SegmentMirror growing;
   private int nextSegmentId;
+  private boolean dropped;
 
   RocksTable(RocksStore store, TableDef def, int sealRows, SealListener sealListener,
-      GraphLookup graphs) {
+      DeleteListener deleteListener, GraphLookup graphs) {
     this.store = store;
     this.def = def;
     this.keyType = def.keyColumn().type();
     this.sealRows = sealRows;
     this.sealListener = sealListener;
+    this.deleteListener = deleteListener;
     this.graphs = graphs;
     SegmentList list = SegmentList.initial();
     this.growing = new SegmentMirror(list.growing(), def);
@@ -73,6 +90,16 @@ final class RocksTable implements TableStore {
   /** The sealed segments now, oldest first. */
   List<SegmentMirror> sealedSegments() {
     return sealed;
+  }
+
+  /** Whether a segment of this id is sealed in the table now. */
+  boolean hasSealed(int id) {
+    for (SegmentMirror s : sealed) {
+      if (s.id() == id) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The segment taking new rows now. */
@@ -140,6 +167,82 @@ final class RocksTable implements TableStore {
     nextSegmentId = list.next();
     sealListener.sealed(this, done);
     return done;
+  }
+
+  /**
+   * Takes a segment id for a merge's new segment. Until the merge commits, the id is in no
+   * segment list, so whatever a crash leaves under it is removed at the next open.
+   */
+  int reserveSegmentId() {
+    writeLock.lock();
+    try {
+      return nextSegmentId++;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Stops merges from committing: the table is being dropped. Waits for one committing now. */
+  void markDropped() {
+    writeLock.lock();
+    try {
+      dropped = true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Replaces sealed segments by one merged segment (or by none, if {@code merged} is null) in
+   * one write, under the write lock: writers wait for it, readers do not, and views opened
+   * before keep the sources. The batch holds the merge's rows ({@link Replacement#fill}), the
+   * removal of the sources' entries and the new segment list.
+   *
+   * @return false if the table was dropped or a source is no longer sealed in it; then nothing
+   *     was written
+   */
+  boolean replaceSealed(List<Integer> sources, SegmentMirror merged, Replacement replacement) {
+    writeLock.lock();
+    try {
+      List<SegmentMirror.Snapshot> current = new ArrayList<>();
+      for (int id : sources) {
+        if (!hasSealed(id)) {
+          return false;
+        }
+        current.add(segment(id).published());
+      }
+      if (dropped) {
+        return false;
+      }
+      List<SegmentMirror> next = new ArrayList<>();
+      for (SegmentMirror s : sealed) {
+        if (!sources.contains(s.id())) {
+          next.add(s);
+        } else if (merged != null && !next.contains(merged)) {
+          next.add(merged);
+        }
+      }
+      SegmentList list = new SegmentList(growing.id(),
+          next.stream().map(SegmentMirror::id).toList(), nextSegmentId);
+      try (WriteBatch batch = new WriteBatch()) {
+        replacement.fill(batch, current);
+        for (int id : sources) {
+          batch.deleteRange(store.segments(), Layout.segmentKey(def.id(), id, 0, 0),
+              Layout.segmentKey(def.id(), id + 1, 0, 0));
+          batch.deleteRange(store.deletes(), Layout.deleteKey(def.id(), id, 0),
+              Layout.deleteKey(def.id(), id + 1, 0));
+        }
+        batch.put(store.catalog(), Layout.segmentListKey(def.id()),
+            CatalogCodec.encodeAny(list));
+        replacement.commit(batch, () -> sealed = List.copyOf(next));
+      }
+      return true;
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR,
+          "could not merge segments of table " + def.name() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private SegmentMirror segment(int id) {
@@ -236,8 +339,13 @@ final class RocksTable implements TableStore {
         affected++;
       }
       store.write(batch);
+      boolean sealedTouched = false;
       for (SegmentMirror s : touched) {
         s.publish();
+        sealedTouched |= s.sealed();
+      }
+      if (sealedTouched) {
+        deleteListener.deletedFromSealed(this);
       }
       if (growing.size() >= sealRows) {
         sealLocked();
