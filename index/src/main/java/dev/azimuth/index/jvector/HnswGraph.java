@@ -57,6 +57,11 @@ final class HnswGraph extends JVectorGraph {
     return top.neighbors();
   }
 
+  /** Whether walks score 8-bit codes (else the full vectors). */
+  boolean walksOnCodes() {
+    return codes != null;
+  }
+
   @Override
   int ordinalAt(int i) {
     return graph.layers().get(0).nodes()[i];

@@ -18,6 +18,14 @@ import java.util.stream.IntStream;
  * thread-safe.
  */
 final class Int8Codes {
+  /**
+   * Above this coding error, relative to the distance between graph neighbours, the walk uses
+   * exact scores. Measured: WordNet's MiniLM embeddings 0.011, Fashion-MNIST's pixels 0.0005;
+   * 32-dimensional clusters ten times further apart than wide (the jdbc-driver tests) 0.04–0.05.
+   */
+  static final double MAX_ERROR_TO_NEIGHBOUR_DISTANCE = 0.02;
+  private static final int SAMPLES = 256;
+
   private final int dimension;
   private final float[] min;
   private final float[] scale;
@@ -70,6 +78,65 @@ final class Int8Codes {
       pool.submit(fill).join();
     }
     return new Int8Codes(dimension, min, scale, codes);
+  }
+
+  /**
+   * Codes for a finished graph's nodes, or null when they would blur the neighbourhoods the
+   * graph is walked through: when the coding error (measured, root mean square over a sample
+   * of nodes) is above {@value #MAX_ERROR_TO_NEIGHBOUR_DISTANCE} of the median distance from a
+   * node to its nearest graph neighbour. Real embeddings spread over their per-dimension ranges
+   * and pass with a wide margin; tight clusters far apart (a range far wider than a cluster)
+   * do not, and are walked exactly.
+   */
+  static Int8Codes forGraph(float[] data, int dimension, int count, int[] nodes, CsrGraph graph,
+      ForkJoinPool pool) {
+    Int8Codes codes = encode(data, dimension, count, nodes, pool);
+    if (codes == null) {
+      return null;
+    }
+    CsrGraph.Layer base = graph.layers().get(0);
+    int samples = Math.min(SAMPLES, base.nodes().length);
+    double errorSum = 0;
+    double[] nearest = new double[samples];
+    int counted = 0;
+    for (int s = 0; s < samples; s++) {
+      int position = (int) ((long) s * base.nodes().length / samples);
+      int node = base.nodes()[position];
+      errorSum += codes.squaredError(data, node);
+      double best = Double.POSITIVE_INFINITY;
+      for (int e = base.offsets()[position]; e < base.offsets()[position + 1]; e++) {
+        best = Math.min(best, squaredDistance(data, dimension, node, base.edges()[e]));
+      }
+      if (best > 0 && best < Double.POSITIVE_INFINITY) {
+        nearest[counted++] = best;
+      }
+    }
+    if (counted == 0) {
+      return codes;
+    }
+    double[] found = Arrays.copyOf(nearest, counted);
+    Arrays.sort(found);
+    double rmsError = Math.sqrt(errorSum / samples);
+    double medianNeighbour = Math.sqrt(found[counted / 2]);
+    return rmsError <= MAX_ERROR_TO_NEIGHBOUR_DISTANCE * medianNeighbour ? codes : null;
+  }
+
+  private double squaredError(float[] data, int node) {
+    double sum = 0;
+    for (int i = 0; i < dimension; i++) {
+      double e = data[node * dimension + i] - decoded(node, i);
+      sum += e * e;
+    }
+    return sum;
+  }
+
+  private static double squaredDistance(float[] data, int dimension, int a, int b) {
+    double sum = 0;
+    for (int i = 0; i < dimension; i++) {
+      double d = data[a * dimension + i] - data[b * dimension + i];
+      sum += d * d;
+    }
+    return sum;
   }
 
   int dimension() {

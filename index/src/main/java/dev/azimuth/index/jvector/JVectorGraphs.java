@@ -64,8 +64,7 @@ public final class JVectorGraphs {
     GraphIndexBuilder builder = GraphConstruction.build(similarity, nodes, options, control, pool);
     try {
       return options.kind() == GraphKind.HNSW
-          ? writeHnsw(builder, similarity, Int8Codes.encode(data, dimension, count, nodes, pool),
-              header, file, control)
+          ? writeHnsw(builder, similarity, data, nodes, pool, header, file, control)
           : writeDiskAnn(builder, data, nodes, pqSubspaces, header, file, control, pool);
     } finally {
       GraphConstruction.close(builder);
@@ -73,8 +72,8 @@ public final class JVectorGraphs {
   }
 
   private static VectorGraphs.Built writeHnsw(GraphIndexBuilder builder,
-      ArraySimilarity similarity, Int8Codes codes, GraphFileHeader header, Path file,
-      BuildControl control)
+      ArraySimilarity similarity, float[] data, int[] nodes, ForkJoinPool pool,
+      GraphFileHeader header, Path file, BuildControl control)
       throws IOException {
     CsrGraph graph = CsrGraph.copyOf(builder.getGraph(), header.dimension(), header.count());
     GraphFiles.Written written = GraphFiles.writeAtomically(file, path -> {
@@ -84,6 +83,8 @@ public final class JVectorGraphs {
         CsrGraphFile.write(out, graph);
       });
     });
+    Int8Codes codes = Int8Codes.forGraph(data, header.dimension(), header.count(), nodes, graph,
+        pool);
     return new VectorGraphs.Built(new HnswGraph(header.options(), graph, similarity, codes),
         written.checksum(), written.bytes());
   }
@@ -139,7 +140,7 @@ public final class JVectorGraphs {
       int[] nodes = graph.layers().get(0).nodes();
       return new HnswGraph(options, graph,
           ArraySimilarity.create(data, dimension, count, nodes, options.metric(), null),
-          Int8Codes.encode(data, dimension, count, nodes, null));
+          Int8Codes.forGraph(data, dimension, count, nodes, graph, null));
     }
   }
 
