@@ -19,6 +19,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlTimestampLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.dialect.AnsiSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -89,7 +90,7 @@ public final class LiteralLifter {
 
       private void liftComparedWithColumn(SqlBasicCall call, int literal, int column) {
         if (call.operand(column) instanceof SqlIdentifier id && !id.isStar()) {
-          SqlNode operand = call.operand(literal);
+          SqlNode operand = resolved(call.operand(literal));
           LiteralKind kind = kindOf(operand);
           if (kind != null) {
             lift(call, literal, kind, valueOf(operand, kind));
@@ -121,6 +122,21 @@ public final class LiteralLifter {
       }
     }
     return false;
+  }
+
+  /** DATE and TIMESTAMP literals arrive untyped from the parser: type them as Calcite will. */
+  private static SqlNode resolved(SqlNode node) {
+    if (node instanceof SqlUnknownLiteral unknown) {
+      String tag = unknown.tag.toUpperCase(Locale.ROOT);
+      if (tag.equals("DATE") || tag.equals("TIMESTAMP")) {
+        try {
+          return unknown.resolve(SqlTypeName.valueOf(tag));
+        } catch (RuntimeException e) {
+          return node; // malformed: stays literal, and validation says what is wrong with it
+        }
+      }
+    }
+    return node;
   }
 
   private static @Nullable LiteralKind kindOf(SqlNode node) {
