@@ -41,10 +41,12 @@ public final class Engine implements AutoCloseable {
 
   /** Opens (creating if needed) the database in {@code dir}, or in memory per the options. */
   public static Engine open(Path dir, StorageOptions options) {
-    // Loads and compiles the planner's code while storage opens, off the first query's path.
-    PlanWarmUp.startOnce();
     try {
-      return new Engine(RocksDatabase.open(dir, options));
+      Engine engine = new Engine(RocksDatabase.open(dir, options));
+      // After storage has opened, not alongside: on a busy machine the two threads contend
+      // for the CPU and the class loader, and opening took several times longer.
+      PlanWarmUp.startOnce();
+      return engine;
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(e);
     }
