@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.jdbc.CalciteSchema;
 
 /**
@@ -22,10 +23,13 @@ import org.apache.calcite.jdbc.CalciteSchema;
  */
 public final class Engine implements AutoCloseable {
   private static final int PLAN_CACHE_SIZE = 512;
+  private static final int SHAPE_CACHE_SIZE = 256;
 
   private final Database database;
   private final AzimuthTypeFactory typeFactory = new AzimuthTypeFactory();
   private final PlanCache planCache = new PlanCache(PLAN_CACHE_SIZE);
+  private final ShapeCache shapeCache = new ShapeCache(SHAPE_CACHE_SIZE);
+  private final LongAdder plansMade = new LongAdder();
   private volatile SchemaSnapshot schema;
 
   /** The Calcite schema for one catalog version. */
@@ -38,7 +42,11 @@ public final class Engine implements AutoCloseable {
   /** Opens (creating if needed) the database in {@code dir}, or in memory per the options. */
   public static Engine open(Path dir, StorageOptions options) {
     try {
-      return new Engine(RocksDatabase.open(dir, options));
+      Engine engine = new Engine(RocksDatabase.open(dir, options));
+      // After storage has opened, not alongside: on a busy machine the two threads contend
+      // for the CPU and the class loader, and opening took several times longer.
+      PlanWarmUp.startOnce();
+      return engine;
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(e);
     }
@@ -52,8 +60,12 @@ public final class Engine implements AutoCloseable {
     return database;
   }
 
-  AzimuthTypeFactory typeFactory() {
-    return typeFactory;
+  /**
+   * How many statements this engine has optimized and compiled (plans reused from its caches
+   * are not counted): for tests and monitoring of plan reuse.
+   */
+  public long plansMade() {
+    return plansMade.sum();
   }
 
   /** The user tables, for metadata. */
@@ -62,7 +74,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Prepares a statement, or returns the plan already made for the same text.
+   * Prepares a statement, or returns the plan already made for the same text, or for a query of
+   * the same shape (the same text but for the values of literals compared with a column or given
+   * to a distance function).
    *
    * @throws dev.azimuth.common.AzimuthException describing why the statement is not valid
    */
@@ -73,8 +87,8 @@ public final class Engine implements AutoCloseable {
       return cached;
     }
     try {
-      Prepared prepared = new StatementPreparer(this, schema(version), version).prepare(sql,
-          session);
+      Prepared prepared = new StatementPreparer(typeFactory, schema(version), version, shapeCache,
+          plansMade).prepare(sql, session);
       if (prepared.kind() != Prepared.Kind.DDL) {
         planCache.put(prepared);
       }
@@ -117,13 +131,20 @@ public final class Engine implements AutoCloseable {
     try {
       return prepared.executable().run(this, session, parameters, cancel);
     } catch (NoClassDefFoundError e) {
-      planCache.evict(prepared.sql());
+      evict(prepared);
       Prepared fresh = prepare(session, prepared.sql());
-      planCache.evict(prepared.sql());
+      evict(fresh);
       return fresh.executable().run(this, session, parameters, cancel);
     } catch (ExceptionInInitializerError e) {
-      planCache.evict(prepared.sql());
+      evict(prepared);
       throw e;
+    }
+  }
+
+  private void evict(Prepared prepared) {
+    planCache.evict(prepared.sql());
+    if (prepared.shape() != null) {
+      shapeCache.evict(prepared.shape());
     }
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A statement ready to run any number of times, with different parameters, from any thread:
@@ -26,9 +27,17 @@ public final class Prepared {
   private final List<RelDataType> parameterTypes;
   private final long catalogVersion;
   private final Executable executable;
+  private final @Nullable String shape;
 
   Prepared(String sql, Kind kind, List<ResultColumn> columns, List<RelDataType> parameterTypes,
       long catalogVersion, Executable executable) {
+    this(sql, kind, columns, parameterTypes, catalogVersion, null, executable);
+  }
+
+  /** @param shape the {@link ShapeCache} key of the plan this statement runs by, or null */
+  Prepared(String sql, Kind kind, List<ResultColumn> columns, List<RelDataType> parameterTypes,
+      long catalogVersion, @Nullable String shape, Executable executable) {
+    this.shape = shape;
     this.sql = requireNonNull(sql, "sql");
     this.kind = requireNonNull(kind, "kind");
     this.columns = List.copyOf(columns);
@@ -57,6 +66,11 @@ public final class Prepared {
 
   long catalogVersion() {
     return catalogVersion;
+  }
+
+  /** The {@link ShapeCache} key of the plan this statement runs by, or null. */
+  @Nullable String shape() {
+    return shape;
   }
 
   Executable executable() {

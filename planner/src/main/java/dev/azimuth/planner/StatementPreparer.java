@@ -4,6 +4,7 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.prepare.AzimuthConvertletTable;
 import dev.azimuth.planner.prepare.DdlExecutor;
 import dev.azimuth.planner.prepare.HintReader;
+import dev.azimuth.planner.prepare.LiteralLifter;
 import dev.azimuth.planner.rel.SearchHints;
 import dev.azimuth.planner.prepare.ParameterBinder;
 import dev.azimuth.planner.prepare.VectorSafeExecutor;
@@ -18,10 +19,12 @@ import dev.azimuth.sql.validate.AzimuthConformance;
 import dev.azimuth.sql.validate.AzimuthTypeCoercion;
 import dev.azimuth.sql.validate.AzimuthValidator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
@@ -51,6 +54,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlInsert;
@@ -59,14 +63,18 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Programs;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Turns SQL text into a {@link Prepared}: parse with our grammar, validate, convert to
  * relational algebra, optimize with Calcite's Volcano planner plus {@link AzimuthRules}, and
- * generate and compile Java for the plan. One instance per statement; not thread-safe.
+ * generate and compile Java for the plan. A query's plain-value literals are lifted out first
+ * and its plan shared through a {@link ShapeCache} when that keeps its meaning. One instance per
+ * statement; not thread-safe.
  */
 final class StatementPreparer {
   private static final CalciteConnectionConfig CONNECTION_CONFIG;
@@ -78,27 +86,35 @@ final class StatementPreparer {
     CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p);
   }
 
-  private final Engine engine;
   private final AzimuthTypeFactory typeFactory;
   private final CalciteSchema rootSchema;
   private final long catalogVersion;
+  private final ShapeCache shapes;
+  private final LongAdder plansMade;
 
-  StatementPreparer(Engine engine, CalciteSchema rootSchema, long catalogVersion) {
-    this.engine = engine;
-    this.typeFactory = engine.typeFactory();
+  /**
+   * @param shapes    plans by statement shape, consulted and filled for queries
+   * @param plansMade counts every statement optimized and compiled
+   */
+  StatementPreparer(AzimuthTypeFactory typeFactory, CalciteSchema rootSchema,
+      long catalogVersion, ShapeCache shapes, LongAdder plansMade) {
+    this.typeFactory = typeFactory;
     this.rootSchema = rootSchema;
     this.catalogVersion = catalogVersion;
+    this.shapes = shapes;
+    this.plansMade = plansMade;
   }
 
   Prepared prepare(String sql, Session preparing) {
-    SqlNode node = AzimuthSqlParser.parse(sql);
+    final SqlNode parsed = AzimuthSqlParser.parse(sql);
+    SqlNode node = parsed;
     if (node instanceof SqlSetOption set) {
       return setOption(sql, set);
     }
     if (DdlExecutor.handles(node)) {
       return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
           (engine, session, params, cancel) -> {
-            DdlExecutor.execute(engine.database(), newValidator(), node);
+            DdlExecutor.execute(engine.database(), newValidator(), parsed);
             return QueryResult.count(0);
           });
     }
@@ -110,15 +126,89 @@ final class StatementPreparer {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
           "statement " + node.getKind() + " is not supported");
     }
+    if (node.isA(SqlKind.QUERY)) {
+      LiteralLifter.Lifted lifted = LiteralLifter.lift(node);
+      if (lifted != null) {
+        ShapeCache.Shape shape = shapes.get(lifted.shape(), catalogVersion);
+        if (shape == null) {
+          shape = planShape(sql, node, lifted, hints);
+          shapes.put(lifted.shape(), shape);
+        }
+        Prepared prepared = LiftedStatement.of(sql, lifted, shape);
+        if (prepared != null) {
+          return prepared;
+        }
+        node = AzimuthSqlParser.parse(sql);
+      }
+    }
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(node);
-    List<RelDataType> parameterTypes = new ArrayList<>();
-    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
-      parameterTypes.add(f.getType());
+    return plan(sql, node, validator, validated, parameterTypes(validator, validated), hints,
+        null);
+  }
+
+  /**
+   * Plans a query with its literals lifted, if that keeps its meaning: the literal form is
+   * validated first, so that its errors are the statement's errors, and the lifted form must
+   * validate, give each literal a type it fits, and yield the same result types.
+   */
+  private ShapeCache.Shape planShape(String sql, SqlNode liftedNode, LiteralLifter.Lifted lifted,
+      SearchHints hints) {
+    SqlValidator literalValidator = newValidator();
+    RelDataType literalRowType = literalValidator.getValidatedNodeType(
+        literalValidator.validate(AzimuthSqlParser.parse(sql)));
+    try {
+      SqlValidator validator = newValidator();
+      SqlNode validated = validator.validate(liftedNode);
+      List<RelDataType> types = parameterTypesByIndex(validator, validated,
+          lifted.userParameters() + lifted.kinds().size());
+      if (types == null || !validator.getValidatedNodeType(validated).equals(literalRowType)) {
+        return ShapeCache.Shape.literalOnly(catalogVersion);
+      }
+      for (int i = 0; i < lifted.kinds().size(); i++) {
+        if (!lifted.kinds().get(i).accepts(types.get(lifted.userParameters() + i))) {
+          return ShapeCache.Shape.literalOnly(catalogVersion);
+        }
+      }
+      Prepared plan = plan(lifted.shape(), liftedNode, validator, validated, types, hints,
+          lifted.shape());
+      return new ShapeCache.Shape(catalogVersion, plan, types);
+    } catch (RuntimeException e) {
+      // Typically a ? whose type Calcite cannot infer; the literal form is valid, so plan that.
+      return ShapeCache.Shape.literalOnly(catalogVersion);
     }
+  }
+
+  private static List<RelDataType> parameterTypes(SqlValidator validator, SqlNode validated) {
+    List<RelDataType> types = new ArrayList<>();
+    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
+      types.add(f.getType());
+    }
+    return types;
+  }
+
+  /** The type of each parameter by its index, or null if one is missing. */
+  private static @Nullable List<RelDataType> parameterTypesByIndex(SqlValidator validator,
+      SqlNode validated, int count) {
+    RelDataType[] types = new RelDataType[count];
+    validated.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlDynamicParam param) {
+        if (param.getIndex() < count) {
+          types[param.getIndex()] = validator.getValidatedNodeType(param);
+        }
+        return null;
+      }
+    });
+    List<RelDataType> list = Arrays.asList(types);
+    return list.contains(null) ? null : List.copyOf(list);
+  }
+
+  private Prepared plan(String sql, SqlNode node, SqlValidator validator, SqlNode validated,
+      List<RelDataType> parameterTypes, SearchHints hints, @Nullable String shape) {
     RelRoot root = toRel(validator, validated, isUpsert(node), hints);
     RelNode optimized = optimize(root);
     Bindable<?> bindable = compile(root, (EnumerableRel) optimized);
+    plansMade.increment();
     boolean dml = node.isA(SqlKind.DML);
     List<ResultColumn> columns = new ArrayList<>();
     if (!dml) {
@@ -127,7 +217,7 @@ final class StatementPreparer {
       }
     }
     return new Prepared(sql, dml ? Prepared.Kind.DML : Prepared.Kind.QUERY, columns,
-        parameterTypes, catalogVersion, (engine, session, params, cancel) -> {
+        parameterTypes, catalogVersion, shape, (engine, session, params, cancel) -> {
           Object[] bound = ParameterBinder.bind(parameterTypes, params);
           ExecutionContext context = engine.newContext(session, bound, cancel);
           try {
@@ -157,10 +247,7 @@ final class StatementPreparer {
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(explicandum);
     // The plan does not depend on parameter values, but clients bind them all the same.
-    List<RelDataType> parameterTypes = new ArrayList<>();
-    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
-      parameterTypes.add(f.getType());
-    }
+    List<RelDataType> parameterTypes = parameterTypes(validator, validated);
     RelDataType varchar = typeFactory.createSqlType(SqlTypeName.VARCHAR);
     return new Prepared(sql, Prepared.Kind.EXPLAIN, List.of(new ResultColumn("PLAN", varchar)),
         parameterTypes, catalogVersion, (engine, session, params, cancel) -> {

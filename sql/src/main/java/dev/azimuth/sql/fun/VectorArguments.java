@@ -1,6 +1,7 @@
 package dev.azimuth.sql.fun;
 
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.sql.LiteralParameter;
 import dev.azimuth.sql.SqlValidationException;
 import dev.azimuth.sql.type.AzimuthTypeFactory;
 import dev.azimuth.sql.type.VectorSqlType;
@@ -91,12 +92,13 @@ final class VectorArguments implements SqlOperandTypeChecker, SqlOperandTypeInfe
       return true;
     }
     AzimuthTypeFactory typeFactory = (AzimuthTypeFactory) binding.getTypeFactory();
-    RelDataType paramType = typeFactory.createTypeWithNullability(
-        typeFactory.createVectorType(dimension), true);
+    RelDataType vectorType = typeFactory.createVectorType(dimension);
     for (int i = 0; i < count; i++) {
       // Calcite infers the type of a ? in some clauses only (not ORDER BY): settle it here.
       if (call.operand(i) instanceof SqlDynamicParam param) {
-        binding.getValidator().setValidatedNodeType(param, paramType);
+        binding.getValidator().setValidatedNodeType(param,
+            typeFactory.createTypeWithNullability(vectorType,
+                !(param instanceof LiteralParameter)));
         continue;
       }
       if (kinds[i] == Kind.TEXT || kinds[i] == Kind.ARRAY) {
