@@ -76,14 +76,19 @@ class AnnIndexTest {
   void createIndexBuildsEverySegmentAndQueriesUseIt() throws SQLException {
     createIndex();
     // 4,000 rows sealed every 1,500, then CREATE INDEX sealed the rest: three segments.
-    List<List<Object>> states = rows(c, "SELECT segment, state, indexed_vectors, progress "
-        + "FROM sys.indexes WHERE index_name = 'ITEMS_V' ORDER BY segment");
+    List<List<Object>> states = rows(c, "SELECT segment, state, indexed_vectors, progress, "
+        + "memory_bytes FROM sys.indexes WHERE index_name = 'ITEMS_V' ORDER BY segment");
     assertEquals(3, states.size(), states.toString());
     long indexed = 0;
     for (List<Object> s : states) {
       assertEquals("READY", s.get(1));
       assertEquals(100.0, ((Number) s.get(3)).doubleValue());
-      indexed += ((Number) s.get(2)).longValue();
+      long vectors = ((Number) s.get(2)).longValue();
+      indexed += vectors;
+      // At least one 4-byte edge per vector, at most its graph, codes and some slack.
+      long memory = ((Number) s.get(4)).longValue();
+      assertTrue(memory >= 4 * vectors && memory <= vectors * (2L * 16 * 4 + DIM + 256),
+          "memory_bytes " + memory + " for " + vectors + " vectors");
     }
     assertEquals(ROWS, indexed);
     List<List<Object>> segments = rows(c, "SELECT segment, state, total_rows FROM sys.segments "

@@ -171,7 +171,8 @@ final class SqlBenchmark {
       report.add("`SYS.SEGMENTS` / `SYS.INDEXES` for " + table + ":\n");
       report.table(db.table("SELECT * FROM SYS.SEGMENTS WHERE TABLE_NAME = '" + table + "'"));
       report.table(db.table("SELECT INDEX_NAME, INDEX_TYPE, SEGMENT, STATE, INDEXED_VECTORS, "
-          + "TOTAL_VECTORS FROM SYS.INDEXES WHERE TABLE_NAME = '" + table + "'"));
+          + "TOTAL_VECTORS, MEMORY_BYTES, MEMORY_BYTES / NULLIF(INDEXED_VECTORS, 0) AS "
+          + "BYTES_PER_VECTOR FROM SYS.INDEXES WHERE TABLE_NAME = '" + table + "'"));
     } catch (SQLException e) {
       // Diagnostics only: an engine without these system tables is still measured.
       report.add("(system tables not readable: " + e.getMessage() + ")\n");

@@ -50,6 +50,7 @@ public final class SystemSchema extends AbstractSchema {
         .add("STATE", SqlTypeName.VARCHAR)
         .add("INDEXED_VECTORS", SqlTypeName.BIGINT).add("TOTAL_VECTORS", SqlTypeName.BIGINT)
         .add("PROGRESS", SqlTypeName.DOUBLE)
+        .add("MEMORY_BYTES", SqlTypeName.BIGINT)
         .add("ERROR", SqlTypeName.VARCHAR).nullable(true)
         .build();
   }
@@ -64,26 +65,27 @@ public final class SystemSchema extends AbstractSchema {
     for (IndexState s : db.indexStates()) {
       withSegments.add(s.index().id());
       rows.add(indexRow(s.index(), tables.get(s.index().tableId()), s.segment(),
-          s.phase().name(), s.done(), s.total(), s.error()));
+          s.phase().name(), s.done(), s.total(), s.memoryBytes(), s.error()));
     }
     // An index of a table with no sealed segment yet has nothing to build: it is ready.
     for (IndexDef index : db.indexes()) {
       if (!withSegments.contains(index.id())) {
-        rows.add(indexRow(index, tables.get(index.tableId()), null, "READY", 0, 0, null));
+        rows.add(indexRow(index, tables.get(index.tableId()), null, "READY", 0, 0, 0, null));
       }
     }
     return rows;
   }
 
   private static Object[] indexRow(IndexDef index, TableDef table, Integer segment,
-      String state, long done, long total, String error) {
+      String state, long done, long total, long memoryBytes, String error) {
     GraphOptions o = index.options();
     String options = "m=" + o.m() + ", ef_construction=" + o.efConstruction()
         + (o.pqSubspaces() > 0 ? ", pq_subspaces=" + o.pqSubspaces() : "");
     double progress = total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0;
     return new Object[] {index.name(), table == null ? null : table.name(),
         table == null ? null : table.columns().get(index.column()).name(),
-        o.kind().name(), metricName(o), options, segment, state, done, total, progress, error};
+        o.kind().name(), metricName(o), options, segment, state, done, total, progress,
+        memoryBytes, error};
   }
 
   private static String metricName(GraphOptions o) {

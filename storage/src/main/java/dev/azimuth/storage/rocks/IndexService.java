@@ -433,7 +433,8 @@ final class IndexService implements GraphLookup, AutoCloseable {
         IndexState state = progress.get(key);
         if (handle != null) {
           int n = handle.graph().size();
-          out.add(new IndexState(def, segment.id(), IndexState.Phase.READY, n, n, null));
+          out.add(new IndexState(def, segment.id(), IndexState.Phase.READY, n, n, null,
+              handle.graph().residentBytes()));
         } else if (state != null) {
           out.add(state);
         } else {
