@@ -90,8 +90,9 @@ class QueryFeaturesTest {
   @Test
   void explainShowsTheVectorSearchOperator() throws SQLException {
     String exact = plan("SELECT id FROM docs ORDER BY embedding <-> ? LIMIT 3");
+    // read=[[ID]]: the winners' other columns, the vector included, are never fetched.
     assertTrue(exact.contains("AzimuthVectorSearch(table=[[PUBLIC, DOCS]], column=[EMBEDDING], "
-        + "distance=[L2_DISTANCE], query=[?0], k=[3], strategy=[exact])"), exact);
+        + "read=[[ID]], distance=[L2_DISTANCE], query=[?0], k=[3], strategy=[exact])"), exact);
     assertFalse(exact.contains("Sort"), exact);
 
     String filtered = plan("SELECT id, embedding <=> '[1,0]' AS d FROM docs WHERE price > 15 "

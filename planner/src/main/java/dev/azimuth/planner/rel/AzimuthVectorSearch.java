@@ -30,11 +30,13 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The k rows of a table nearest to a query vector, nearest first: the whole table row plus the
- * distance. Vectors are scanned where they lie contiguously in each segment with SIMD kernels
+ * The k rows of a table nearest to a query vector, nearest first: the table row plus the
+ * distance, with only the columns its consumer reads filled in (a vector not selected is never
+ * copied). Vectors are scanned where they lie contiguously in each segment with SIMD kernels
  * and a bounded heap; only the winners' rows are then read. With an input, the input yields the
  * rows that pass the query's filter, each ending with its row id, and only those are ranked.
  * With an index, each sealed segment whose graph is ready is searched through it instead (see
@@ -57,16 +59,20 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
   private final TableDef def;
   private final Spec spec;
   private final RelDataType distanceType;
+  /** The table columns its consumer reads; the others are left null in the rows it yields. */
+  private final ImmutableBitSet read;
   private @Nullable RelNode filter;
 
   AzimuthVectorSearch(RelOptCluster cluster, RelTraitSet traits, @Nullable RelNode filter,
-      RelOptTable table, TableDef def, Spec spec, RelDataType distanceType) {
+      RelOptTable table, TableDef def, Spec spec, RelDataType distanceType,
+      ImmutableBitSet read) {
     super(cluster, traits);
     this.filter = filter;
     this.table = table;
     this.def = def;
     this.spec = spec;
     this.distanceType = distanceType;
+    this.read = read;
   }
 
   public Spec spec() {
@@ -84,7 +90,7 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new AzimuthVectorSearch(getCluster(), traitSet,
-        inputs.isEmpty() ? null : inputs.get(0), table, def, spec, distanceType);
+        inputs.isEmpty() ? null : inputs.get(0), table, def, spec, distanceType, read);
   }
 
   @Override protected RelDataType deriveRowType() {
@@ -99,6 +105,8 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
         .itemIf("filter", filter, filter != null)
         .item("table", table.getQualifiedName())
         .item("column", def.columns().get(spec.column()).name())
+        .itemIf("read", read.asList().stream().map(c -> def.columns().get(c).name()).toList(),
+            read.cardinality() < def.columns().size())
         .item("distance", spec.distance().functionName())
         .item("query", spec.query())
         .item("k", spec.fetch())
@@ -148,7 +156,8 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
         Expressions.convert_(Expressions.box(query.get(0)), Object.class),
         Expressions.constant(spec.offset()), Expressions.constant(spec.fetch()),
         Expressions.constant(spec.index() == null ? -1L : spec.index().id()),
-        Expressions.constant(spec.efSearch()), filterRows);
+        Expressions.constant(spec.efSearch()), Expressions.constant(read.toArray()),
+        filterRows);
     builder.add(Expressions.return_(null, search));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY, false);

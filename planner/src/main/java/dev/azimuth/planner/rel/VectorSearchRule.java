@@ -144,12 +144,8 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> List.of(RelCollations.of(
             new RelFieldCollation(distanceField, order.direction, order.nullDirection))));
-    AzimuthVectorSearch search = new AzimuthVectorSearch(cluster, traits,
-        filterInput == null ? null : convert(filterInput,
-            cluster.traitSetOf(EnumerableConvention.INSTANCE)),
-        scan.table(), def, spec, key.getType());
 
-    // The search yields the whole table row plus the distance: re-aim the projection at it.
+    // The search yields the table row plus the distance: re-aim the projection at it.
     RexNode distanceRef = new RexInputRef(distanceField, key.getType());
     List<RexNode> projects = new RexShuttle() {
       @Override public RexNode visitCall(RexCall c) {
@@ -160,6 +156,12 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
         return new RexInputRef(scanColumns[ref.getIndex()], ref.getType());
       }
     }.apply(project.getProjects());
+    // The projection is the search's only consumer: columns it does not use are not fetched.
+    ImmutableBitSet read = RelOptUtil.InputFinder.bits(projects, null).clear(distanceField);
+    AzimuthVectorSearch search = new AzimuthVectorSearch(cluster, traits,
+        filterInput == null ? null : convert(filterInput,
+            cluster.traitSetOf(EnumerableConvention.INSTANCE)),
+        scan.table(), def, spec, key.getType(), read);
     call.transformTo(call.builder().push(search)
         .project(projects, project.getRowType().getFieldNames(), true).build());
     // Same rows, found without computing and sorting every distance: never worse, so the

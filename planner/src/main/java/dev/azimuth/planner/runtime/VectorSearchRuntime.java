@@ -3,6 +3,8 @@ package dev.azimuth.planner.runtime;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.VectorGraph;
+import dev.azimuth.index.kernel.Kernels;
+import dev.azimuth.index.kernel.VectorKernels;
 import dev.azimuth.index.search.ExactSearch;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
@@ -34,11 +36,13 @@ import org.apache.calcite.linq4j.Linq4j;
  * more exist is redone exactly, so a query always returns k rows when k rows match.
  */
 public final class VectorSearchRuntime {
+  private static final VectorKernels KERNELS = Kernels.get();
+
   private VectorSearchRuntime() {}
 
   /**
-   * The rows ranked {@code offset+1 .. offset+fetch} by distance to {@code query}: each the
-   * full table row followed by the distance as the SQL function computes it.
+   * The rows ranked {@code offset+1 .. offset+fetch} by distance to {@code query}: each a table
+   * row (the columns in {@code read}) followed by the distance as the SQL function computes it.
    *
    * @param distance    a {@link VectorDistance} name: what the statement orders by
    * @param metric      a {@link Metric} name: what to rank by (smaller first)
@@ -46,26 +50,28 @@ public final class VectorSearchRuntime {
    * @param nullsFirst  put rows whose vector is NULL before the ranked ones, not after
    * @param indexId     the index to search sealed segments with, or -1 for exact scans only
    * @param efSearch    the hinted beam width, or 0 for the session's
+   * @param read        the table columns to fill in; the others stay null
    * @param filterRows  rows that pass the statement's filter, each ending with its row id, or
    *                    null to rank every row
    */
   public static Enumerable<Object[]> search(DataContext root, long tableId, int column,
       String distance, String metric, boolean negateQuery, boolean nullsFirst, Object query,
-      int offset, int fetch, long indexId, int efSearch, Enumerable<Object[]> filterRows) {
+      int offset, int fetch, long indexId, int efSearch, int[] read,
+      Enumerable<Object[]> filterRows) {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
         ExecutionContext context = (ExecutionContext) root;
         int ef = efSearch > 0 ? efSearch : context.efSearch();
         return Linq4j.enumerator(run(context, tableId, column, VectorDistance.valueOf(distance),
             Metric.valueOf(metric), negateQuery, nullsFirst, query, offset, fetch, indexId, ef,
-            filterRows));
+            read, filterRows));
       }
     };
   }
 
   private static List<Object[]> run(ExecutionContext context, long tableId, int column,
       VectorDistance distance, Metric metric, boolean negateQuery, boolean nullsFirst,
-      Object query, int offset, int fetch, long indexId, int efSearch,
+      Object query, int offset, int fetch, long indexId, int efSearch, int[] read,
       Enumerable<Object[]> filterRows) {
     ReadView view = context.view(tableId);
     TableDef def = view.definition();
@@ -115,17 +121,25 @@ public final class VectorSearchRuntime {
     if (!nullsFirst && q != null) {
       order.addAll(nulls);
     }
-    int[] all = new int[def.columns().size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
+    Map<Integer, SegmentView> segments = new HashMap<>();
+    for (SegmentView seg : view.segments()) {
+      segments.put(seg.id(), seg);
     }
+    int width = def.columns().size();
+    int dimension = col.dimension();
     List<Object[]> rows = new ArrayList<>(fetch);
     for (int i = offset; i < Math.min(k, order.size()); i++) {
-      Object[] row = view.getByRowId(order.get(i), all);
-      Object[] out = new Object[all.length + 1];
-      System.arraycopy(row, 0, out, 0, all.length);
-      float[] v = (float[]) row[column];
-      out[all.length] = v == null || q == null ? null : distanceOf(distance, v, q);
+      long rowId = order.get(i);
+      Object[] values = view.getByRowId(rowId, read);
+      Object[] out = new Object[width + 1];
+      for (int c = 0; c < read.length; c++) {
+        out[read[c]] = values[c];
+      }
+      SegmentView seg = segments.get(ReadView.segmentOf(rowId));
+      int ordinal = ReadView.ordinalOf(rowId);
+      // In place: the vector itself is copied only when the statement selects it.
+      out[width] = q == null || seg.isNull(column, ordinal) ? null
+          : distanceAt(distance, seg.vectors(column), ordinal * dimension, q);
       rows.add(out);
     }
     return rows;
@@ -150,13 +164,14 @@ public final class VectorSearchRuntime {
         rankable);
   }
 
-  private static Double distanceOf(VectorDistance d, float[] v, float[] q) {
+  private static Double distanceAt(VectorDistance d, float[] data, int offset, float[] q) {
     return switch (d) {
-      case L2 -> VectorFunctions.l2Distance(v, q);
-      case COSINE -> VectorFunctions.cosineDistance(v, q);
-      case INNER_PRODUCT -> VectorFunctions.innerProduct(v, q);
-      case NEGATIVE_INNER_PRODUCT -> VectorFunctions.negativeInnerProduct(v, q);
-      case L1 -> VectorFunctions.l1Distance(v, q);
+      case L2 -> (double) Metric.L2.distance(KERNELS, data, offset, q, 0, q.length);
+      case COSINE -> (double) Metric.COSINE.distance(KERNELS, data, offset, q, 0, q.length);
+      case INNER_PRODUCT -> (double) KERNELS.dot(data, offset, q, 0, q.length);
+      case NEGATIVE_INNER_PRODUCT ->
+          (double) Metric.NEGATIVE_DOT.distance(KERNELS, data, offset, q, 0, q.length);
+      case L1 -> (double) Metric.L1.distance(KERNELS, data, offset, q, 0, q.length);
     };
   }
 
