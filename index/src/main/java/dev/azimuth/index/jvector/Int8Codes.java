@@ -64,11 +64,17 @@ final class Int8Codes {
       // A constant dimension encodes as 0 with any scale; 1 keeps the decode formula finite.
       scale[i] = max[i] > min[i] ? (max[i] - min[i]) / 255f : 1f;
     }
+    float[] inverse = new float[dimension];
+    for (int i = 0; i < dimension; i++) {
+      inverse[i] = 1f / scale[i];
+    }
     byte[] codes = new byte[count * dimension];
+    // Multiplying by the inverse instead of dividing, and rounding the non-negative level by
+    // truncating level + 0.5: opening a graph encodes every vector, and this is most of it.
     Runnable fill = () -> IntStream.range(0, nodes.length).parallel().forEach(n -> {
       int offset = nodes[n] * dimension;
       for (int i = 0; i < dimension; i++) {
-        int level = Math.round((data[offset + i] - min[i]) / scale[i]);
+        int level = (int) ((data[offset + i] - min[i]) * inverse[i] + 0.5f);
         codes[offset + i] = (byte) (Math.clamp(level, 0, 255) - 128);
       }
     });
