@@ -48,6 +48,25 @@ public final class SegmentTextIndex {
     public int size() {
       return ordinals.length;
     }
+
+    // A record compares array components by identity; postings are values, so compare contents.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Postings other
+          && Arrays.equals(ordinals, other.ordinals)
+          && Arrays.equals(frequencies, other.frequencies);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(ordinals) + Arrays.hashCode(frequencies);
+    }
+
+    @Override
+    public String toString() {
+      return "Postings[ordinals=" + Arrays.toString(ordinals) + ", frequencies="
+          + Arrays.toString(frequencies) + "]";
+    }
   }
 
   /**
