@@ -90,8 +90,12 @@ public final class Bm25 {
     int[] scratch = new int[query.termCount()];
     for (SegmentMatches matches : perSegment) {
       for (int i = 0; i < matches.size(); i++) {
-        TextHit hit = new TextHit(matches.segment(), matches.ordinal(i),
-            matches.score(i, scorer, scratch));
+        double score = matches.score(i, scorer, scratch);
+        // Segments arrive in any order, so a tie with the worst kept hit still needs a look.
+        if (best.size() == k && score < best.peek().score()) {
+          continue;
+        }
+        TextHit hit = new TextHit(matches.segment(), matches.ordinal(i), score);
         if (best.size() < k) {
           best.add(hit);
         } else if (TextHit.BEST_FIRST.compare(hit, best.peek()) < 0) {

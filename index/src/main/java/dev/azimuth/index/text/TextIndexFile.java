@@ -171,8 +171,10 @@ final class TextIndexFile {
     byte[] termBytes = Arrays.copyOfRange(bytes, in.skip(termBytesLength),
         in.position());
     for (int i = 1; i < termCount; i++) {
-      check(Arrays.compareUnsigned(termBytes, termOffsets[i - 1], termOffsets[i],
-          termBytes, termOffsets[i], termOffsets[i + 1]) < 0, "terms out of order at " + i);
+      if (Arrays.compareUnsigned(termBytes, termOffsets[i - 1], termOffsets[i],
+          termBytes, termOffsets[i], termOffsets[i + 1]) >= 0) {
+        throw new ByteReader.Malformed("terms out of order at " + i);
+      }
     }
     int[] documentFrequencies = new int[termCount];
     int[] postingOffsets = new int[termCount + 1];
@@ -200,19 +202,25 @@ final class TextIndexFile {
       for (int d = 0; d < documentFrequencies[term]; d++) {
         long code = in.readVarLong();
         ordinal += code >>> 1;
-        check((code >>> 1) > 0 && ordinal >= 0 && ordinal < lengths.length
-            && lengths[(int) ordinal] != SegmentTextIndex.NO_DOCUMENT,
-            "term " + term + " has a posting for ordinal " + ordinal);
+        // Tested before any message is built: this loop runs once per posting.
+        if ((code >>> 1) == 0 || ordinal < 0 || ordinal >= lengths.length
+            || lengths[(int) ordinal] == SegmentTextIndex.NO_DOCUMENT) {
+          throw new ByteReader.Malformed("term " + term + " has a posting for ordinal "
+              + ordinal);
+        }
         int frequency = (code & 1) != 0 ? 1 : in.readVarInt();
-        check(frequency > 1 || (code & 1) != 0, "term " + term + " has frequency "
-            + frequency);
+        if (frequency <= 1 && (code & 1) == 0) {
+          throw new ByteReader.Malformed("term " + term + " has frequency " + frequency);
+        }
         summed[(int) ordinal] += frequency;
       }
       check(in.atEnd(), "term " + term + " has more postings than its document frequency");
     }
     for (int i = 0; i < lengths.length; i++) {
-      check(summed[i] == Math.max(lengths[i], 0), "the postings of ordinal " + i + " add up to "
-          + summed[i] + " terms, its length is " + lengths[i]);
+      if (summed[i] != Math.max(lengths[i], 0)) {
+        throw new ByteReader.Malformed("the postings of ordinal " + i + " add up to "
+            + summed[i] + " terms, its length is " + lengths[i]);
+      }
     }
   }
 
