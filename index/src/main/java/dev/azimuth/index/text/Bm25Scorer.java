@@ -2,6 +2,9 @@ package dev.azimuth.index.text;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.azimuth.common.AzimuthException;
+import dev.azimuth.common.ErrorCode;
+
 /**
  * Scores documents for one query against fixed collection statistics:
  * {@code score(d) = Σ_t occ(t) · IDF(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · dl / avgdl))}
@@ -22,9 +25,9 @@ public final class Bm25Scorer {
     this.query = requireNonNull(query, "query");
     this.statistics = requireNonNull(statistics, "statistics");
     if (statistics.documentFrequencies().length != query.termCount()) {
-      throw new IllegalArgumentException("statistics of "
+      throw new AzimuthException(ErrorCode.INTERNAL_ERROR, "statistics of "
           + statistics.documentFrequencies().length + " terms for a query of "
-          + query.termCount());
+          + query.termCount() + " terms");
     }
     this.averageLength = statistics.averageLength();
     this.weights = new double[query.termCount()];

@@ -40,7 +40,9 @@ public final class SegmentTextIndex {
       requireNonNull(ordinals, "ordinals");
       requireNonNull(frequencies, "frequencies");
       if (ordinals.length != frequencies.length) {
-        throw new IllegalArgumentException("one frequency per ordinal is needed");
+        throw new AzimuthException(ErrorCode.INTERNAL_ERROR, "postings need one frequency per "
+            + "ordinal, got " + ordinals.length + " ordinals and " + frequencies.length
+            + " frequencies");
       }
     }
 

@@ -3,7 +3,6 @@ package dev.azimuth.index.text;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -84,13 +83,10 @@ public final class TextQuery {
     if (text == null || isEmpty()) {
       return false;
     }
-    List<String> found = new ArrayList<>(1);
-    analyzer.forEachTerm(text, term -> {
-      if (found.isEmpty() && positions.containsKey(term)) {
-        found.add(term);
-      }
-    });
-    return !found.isEmpty();
+    // The analyzer cannot stop early; a document is short next to the cost of a lookup each.
+    boolean[] found = {false};
+    analyzer.forEachTerm(text, term -> found[0] |= positions.containsKey(term));
+    return found[0];
   }
 
   /** The position of {@code term} among {@link #terms()}, or -1. */
