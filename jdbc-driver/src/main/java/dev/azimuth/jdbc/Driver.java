@@ -37,10 +37,13 @@ public final class Driver implements java.sql.Driver {
   }
 
   @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-    DriverPropertyInfo sync = new DriverPropertyInfo("sync", "true");
-    sync.description = "fsync the write-ahead log before a write returns (file: databases)";
-    sync.choices = new String[] {"true", "false"};
-    return new DriverPropertyInfo[] {sync};
+    DriverPropertyInfo[] all = ConnectionProperties.all();
+    for (DriverPropertyInfo p : all) {
+      if (info != null && info.getProperty(p.name) != null) {
+        p.value = info.getProperty(p.name);
+      }
+    }
+    return all;
   }
 
   @Override public int getMajorVersion() {

@@ -37,14 +37,7 @@ public final class ScanRuntime {
             if (!cursor.next()) {
               return false;
             }
-            Object[] values = cursor.values();
-            if (withRowId) {
-              Object[] row = new Object[values.length + 1];
-              System.arraycopy(values, 0, row, 0, values.length);
-              row[values.length] = cursor.rowId();
-              values = row;
-            }
-            current = values;
+            current = withRowId ? cursor.valuesAndRowId() : cursor.values();
             return true;
           }
 

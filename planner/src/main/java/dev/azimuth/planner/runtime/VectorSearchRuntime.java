@@ -177,16 +177,23 @@ public final class VectorSearchRuntime {
 
   private static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
     Map<Integer, BitSet> accepted = new HashMap<>();
+    // Rows come segment by segment: remember the current segment's set, not a lookup per row.
+    int segment = -1;
+    BitSet current = null;
     try (Enumerator<?> e = rows.enumerator()) {
       while (e.moveNext()) {
         Object row = e.current();
         long rowId = (Long) (row instanceof Object[] a ? a[a.length - 1] : row);
-        accepted.computeIfAbsent(ReadView.segmentOf(rowId), s -> new BitSet())
-            .set(ReadView.ordinalOf(rowId));
+        if (current == null || ReadView.segmentOf(rowId) != segment) {
+          segment = ReadView.segmentOf(rowId);
+          current = accepted.computeIfAbsent(segment, s -> new BitSet());
+        }
+        current.set(ReadView.ordinalOf(rowId));
       }
     }
     return accepted;
   }
+
 
   private static float[] negate(float[] q) {
     float[] n = new float[q.length];

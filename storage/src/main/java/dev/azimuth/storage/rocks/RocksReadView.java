@@ -114,6 +114,13 @@ final class RocksReadView implements ReadView {
         return segments.get(segmentIndex).row(columns, ordinal);
       }
 
+      @Override public Object[] valuesAndRowId() {
+        SegmentMirror.Snapshot s = segments.get(segmentIndex);
+        Object[] row = s.row(columns, ordinal, 1);
+        row[columns.length] = ReadView.rowId(s.id(), ordinal);
+        return row;
+      }
+
       @Override public long rowId() {
         return ReadView.rowId(segments.get(segmentIndex).id(), ordinal);
       }

@@ -285,7 +285,12 @@ final class SegmentMirror {
      * change them).
      */
     Object[] row(int[] columns, int ordinal) {
-      Object[] out = new Object[columns.length];
+      return row(columns, ordinal, 0);
+    }
+
+    /** {@link #row(int[], int)} with {@code extra} empty slots at the end. */
+    Object[] row(int[] columns, int ordinal, int extra) {
+      Object[] out = new Object[columns.length + extra];
       for (int i = 0; i < columns.length; i++) {
         int c = columns[i];
         out[i] = dimensions[c] > 0 ? vector(c, ordinal) : scalars[c][ordinal];

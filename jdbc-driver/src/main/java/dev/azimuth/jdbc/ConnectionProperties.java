@@ -1,0 +1,37 @@
+package dev.azimuth.jdbc;
+
+import java.sql.DriverPropertyInfo;
+
+/**
+ * The connection properties the driver understands, as {@code Driver.getPropertyInfo} reports
+ * them to tools that build a connection dialog. Defaults are written out rather than read from
+ * the engine so that this class loads without it (a test keeps the two in step).
+ */
+final class ConnectionProperties {
+  private ConnectionProperties() {}
+
+  static DriverPropertyInfo[] all() {
+    return new DriverPropertyInfo[] {
+        property("sync", "true", "fsync the write-ahead log before a write returns (file: "
+            + "databases)", "true", "false"),
+        property("ef_search", "40", "beam width of graph index searches for this connection "
+            + "(1 to 10000); SET ef_search changes it"),
+        property("seal_rows", "100000", "rows after which a table's growing segment is sealed "
+            + "and indexed; read when the database is opened"),
+        property("merge_factor", "10", "sealed segments of similar size merged into one; read "
+            + "when the database is opened"),
+        property("max_segment_rows", "1000000", "no merge makes a segment with more live rows; "
+            + "read when the database is opened"),
+        property("compact_deleted_fraction", "0.2", "a sealed segment with this fraction of "
+            + "its rows deleted is rewritten without them; read when the database is opened"),
+    };
+  }
+
+  private static DriverPropertyInfo property(String name, String value, String description,
+      String... choices) {
+    DriverPropertyInfo p = new DriverPropertyInfo(name, value);
+    p.description = description;
+    p.choices = choices.length == 0 ? null : choices;
+    return p;
+  }
+}
