@@ -1,7 +1,5 @@
 package dev.azimuth.index.jvector;
 
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex.NeighborProcessor;
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex.IntMarker;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 
@@ -10,15 +8,12 @@ import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
  * copies no vector. It is its own {@link SearchScoreProvider} with no reranker, because exact
  * scores need none; one object per search or per inserted node, so it needs no locking.
  */
-final class ExactScorer
-    implements ScoreFunction.ExactScoreFunction, SearchScoreProvider, NeighbourScorer {
+final class ExactScorer extends NeighbourScorer
+    implements ScoreFunction.ExactScoreFunction, SearchScoreProvider {
   private final ArraySimilarity similarity;
   private final float[] query;
   private final int queryOffset;
   private final float querySquaredNorm;
-  /** Scratch for {@link #scoreNeighbours}, grown on demand; this scorer is single-threaded. */
-  private int[] batch = new int[0];
-  private float[] scores = new float[0];
   private final float[] four = new float[4];
 
   private ExactScorer(
@@ -46,22 +41,8 @@ final class ExactScorer
   }
 
   @Override
-  public void scoreNeighbours(int[] edges, int from, int to, IntMarker visited,
-      NeighborProcessor processor) {
-    if (batch.length < to - from) {
-      batch = new int[to - from];
-      scores = new float[to - from];
-    }
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (visited.mark(edges[i])) {
-        batch[n++] = edges[i];
-      }
-    }
-    similarity.similarities(query, queryOffset, querySquaredNorm, batch, n, scores, four);
-    for (int i = 0; i < n; i++) {
-      processor.process(batch[i], scores[i]);
-    }
+  void scoreAll(int[] nodes, int n, float[] out) {
+    similarity.similarities(query, queryOffset, querySquaredNorm, nodes, n, out, four);
   }
 
   @Override

@@ -2,18 +2,16 @@ package dev.azimuth.index.jvector;
 
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.kernel.VectorKernels;
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex.IntMarker;
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex.NeighborProcessor;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 
 /**
  * Approximate scores of one query against a graph's {@link Int8Codes}, on the same scale as
  * {@link ArraySimilarity}'s exact ones. No reranker: the graph reranks the walk's candidates
- * itself on the full vectors. One per search, so its scratch needs no locking.
+ * itself on the full vectors. One per search.
  */
-final class Int8Scorer
-    implements ScoreFunction.ApproximateScoreFunction, SearchScoreProvider, NeighbourScorer {
+final class Int8Scorer extends NeighbourScorer
+    implements ScoreFunction.ApproximateScoreFunction, SearchScoreProvider {
   private final ArraySimilarity similarity;
   private final Int8Codes codes;
   private final VectorKernels kernels;
@@ -22,8 +20,6 @@ final class Int8Scorer
   private final float[] rawQuery;
   private final float dotBase;
   private final float querySquaredNorm;
-  private int[] batch = new int[0];
-  private float[] scores = new float[0];
   private final float[] four = new float[4];
 
   Int8Scorer(ArraySimilarity similarity, Int8Codes codes, float[] query) {
@@ -56,30 +52,9 @@ final class Int8Scorer
         : ArraySimilarity.dotScore(dot);
   }
 
+  /** Four at a time; a short last group repeats its first node, whose vector is in cache. */
   @Override
-  public void scoreNeighbours(int[] edges, int from, int to, IntMarker visited,
-      NeighborProcessor processor) {
-    if (batch.length < to - from) {
-      batch = new int[to - from];
-      scores = new float[to - from];
-    }
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (visited.mark(edges[i])) {
-        batch[n++] = edges[i];
-      }
-    }
-    score(n);
-    for (int i = 0; i < n; i++) {
-      processor.process(batch[i], scores[i]);
-    }
-  }
-
-  /**
-   * Scores {@code batch[0..n)} into {@code scores}, four at a time; a short last group repeats
-   * its first node, whose vector is already in cache.
-   */
-  private void score(int n) {
+  void scoreAll(int[] batch, int n, float[] scores) {
     int dimension = codes.dimension();
     byte[] c = codes.codes();
     for (int i = 0; i < n; i += 4) {
