@@ -25,6 +25,8 @@ public enum ErrorCode {
   UNDEFINED_OBJECT("42704"),
   /** A table definition that breaks a rule (no primary key, bad type parameters, ...). */
   INVALID_TABLE_DEFINITION("42P16"),
+  /** A table with more columns of a kind than allowed. */
+  TOO_MANY_COLUMNS("54011"),
   /** A value or expression of the wrong type for where it is used. */
   DATATYPE_MISMATCH("42804"),
   /** Any other semantic error found while validating a statement. */

@@ -13,6 +13,13 @@ import java.util.List;
  * @param primaryKey index in {@code columns} of the single primary-key column
  */
 public record TableDef(long id, String name, List<ColumnDef> columns, int primaryKey) {
+  /**
+   * VECTOR columns a table may have: each is mirrored in memory per segment and may carry its
+   * own indexes, so the cap bounds what one row costs (Milvus caps vector fields per collection
+   * likewise).
+   */
+  public static final int MAX_VECTOR_COLUMNS = 10;
+
   public TableDef {
     requireNonNull(name, "name");
     columns = List.copyOf(columns);

@@ -200,11 +200,17 @@ public final class RocksDatabase implements Database {
       throw new StorageException(ErrorCode.INVALID_TABLE_DEFINITION, "primary key column "
           + key.name() + " is " + key.sqlType() + "; a key must be INTEGER, BIGINT or VARCHAR");
     }
+    int vectors = 0;
     for (ColumnDef c : def.columns()) {
       if (c.type() == ColumnType.VECTOR && (c.precision() < 1 || c.precision() > 16000)) {
         throw new StorageException(ErrorCode.INVALID_TABLE_DEFINITION, "column " + c.name()
             + ": VECTOR dimension must be between 1 and 16000");
       }
+      vectors += c.type() == ColumnType.VECTOR ? 1 : 0;
+    }
+    if (vectors > TableDef.MAX_VECTOR_COLUMNS) {
+      throw new StorageException(ErrorCode.TOO_MANY_COLUMNS, "table " + def.name() + " has "
+          + vectors + " VECTOR columns; a table may have at most " + TableDef.MAX_VECTOR_COLUMNS);
     }
   }
 
