@@ -11,6 +11,7 @@ import dev.azimuth.index.graph.GraphKind;
 import dev.azimuth.index.graph.GraphOptions;
 import dev.azimuth.index.graph.VectorGraph;
 import dev.azimuth.index.graph.VectorGraphs;
+import dev.azimuth.index.io.AtomicFiles;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.quantization.KMeansPlusPlusClusterer;
 import io.github.jbellis.jvector.quantization.PQVectors;
@@ -54,7 +55,7 @@ public final class JVectorGraphs {
     GraphFileHeader header = new GraphFileHeader(options, dimension, count, nodes.length);
     GraphConstruction.checkCancelled(control);
     if (nodes.length == 0) {
-      GraphFiles.Written written = GraphFiles.writeAtomically(file,
+      AtomicFiles.Written written = AtomicFiles.write(file,
           path -> writeStream(path, out -> header.write(out)));
       return new VectorGraphs.Built(new EmptyGraph(options, dimension), written.checksum(),
           written.bytes());
@@ -76,7 +77,7 @@ public final class JVectorGraphs {
       GraphFileHeader header, Path file, BuildControl control)
       throws IOException {
     CsrGraph graph = CsrGraph.copyOf(builder.getGraph(), header.dimension(), header.count());
-    GraphFiles.Written written = GraphFiles.writeAtomically(file, path -> {
+    AtomicFiles.Written written = AtomicFiles.write(file, path -> {
       GraphConstruction.checkCancelled(control);
       writeStream(path, out -> {
         header.write(out);
@@ -100,7 +101,7 @@ public final class JVectorGraphs {
         KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool);
     GraphConstruction.checkCancelled(control);
     PQVectors codes = PQVectors.encodeAndBuild(pq, nodes.length, vectors, pool);
-    GraphFiles.Written written = GraphFiles.writeAtomically(file, path -> {
+    AtomicFiles.Written written = AtomicFiles.write(file, path -> {
       GraphConstruction.checkCancelled(control);
       DiskAnnFile.write(path, header, builder.getGraph(), nodes, vectors, codes, control);
     });

@@ -1,18 +1,14 @@
 package dev.azimuth.index.text;
 
+import dev.azimuth.index.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The file format of a {@link SegmentTextIndex} (described in the module README): writing it
@@ -36,32 +32,13 @@ final class TextIndexFile {
   }
 
   static SegmentTextIndex.FileInfo write(SegmentTextIndex index, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path directory = target.getParent();
-    Path temporary = Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
-    boolean done = false;
-    try {
-      CRC32C crc = new CRC32C();
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        DataOutputStream data = new DataOutputStream(
-            new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc));
-        writeContent(index, data);
-        data.flush();
+    AtomicFiles.Written written = AtomicFiles.write(file, temporary -> {
+      try (DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+        writeContent(index, out);
       }
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      SegmentTextIndex.FileInfo info =
-          new SegmentTextIndex.FileInfo(crc.getValue(), Files.size(temporary));
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      done = true;
-      syncDirectory(directory);
-      return info;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(temporary);
-      }
-    }
+    });
+    return new SegmentTextIndex.FileInfo(written.checksum(), written.bytes());
   }
 
   private static void writeContent(SegmentTextIndex index, DataOutputStream out)
@@ -99,15 +76,6 @@ final class TextIndexFile {
     }
     out.write(dictionary.array(), 0, dictionary.size());
     out.write(index.postingBytes());
-  }
-
-  // Makes the rename itself durable; Linux and macOS allow fsync on a directory, others may not.
-  private static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Not supported here (e.g. Windows): the rename is still atomic, just not yet durable.
-    }
   }
 
   static SegmentTextIndex read(Path file, long expectedChecksum, TextAnalyzer analyzer,

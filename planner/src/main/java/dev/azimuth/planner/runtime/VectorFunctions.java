@@ -6,6 +6,7 @@ import dev.azimuth.common.VectorText;
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.kernel.Kernels;
 import dev.azimuth.index.kernel.VectorKernels;
+import dev.azimuth.sql.fun.VectorDistance;
 import java.util.List;
 import org.apache.calcite.linq4j.function.Strict;
 
@@ -21,27 +22,49 @@ public final class VectorFunctions {
 
   @Strict
   public static double l2Distance(float[] a, float[] b) {
-    return Metric.L2.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+    sameDimension(a, b);
+    return distanceAt(VectorDistance.L2, a, 0, b);
   }
 
   @Strict
   public static double cosineDistance(float[] a, float[] b) {
-    return Metric.COSINE.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+    sameDimension(a, b);
+    return distanceAt(VectorDistance.COSINE, a, 0, b);
   }
 
   @Strict
   public static double innerProduct(float[] a, float[] b) {
-    return KERNELS.dot(a, 0, b, 0, sameDimension(a, b));
+    sameDimension(a, b);
+    return distanceAt(VectorDistance.INNER_PRODUCT, a, 0, b);
   }
 
   @Strict
   public static double negativeInnerProduct(float[] a, float[] b) {
-    return Metric.NEGATIVE_DOT.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+    sameDimension(a, b);
+    return distanceAt(VectorDistance.NEGATIVE_INNER_PRODUCT, a, 0, b);
   }
 
   @Strict
   public static double l1Distance(float[] a, float[] b) {
-    return Metric.L1.distance(KERNELS, a, 0, b, 0, sameDimension(a, b));
+    sameDimension(a, b);
+    return distanceAt(VectorDistance.L1, a, 0, b);
+  }
+
+  /**
+   * The SQL distance function {@code d} between the vector stored at {@code data[offset ..]}
+   * and {@code query} (of the same dimension), computed in place: the one definition both the
+   * functions above and a vector search's returned distances use.
+   */
+  static double distanceAt(VectorDistance d, float[] data, int offset, float[] query) {
+    int n = query.length;
+    return switch (d) {
+      case L2 -> Metric.L2.distance(KERNELS, data, offset, query, 0, n);
+      case COSINE -> Metric.COSINE.distance(KERNELS, data, offset, query, 0, n);
+      case INNER_PRODUCT -> KERNELS.dot(data, offset, query, 0, n);
+      case NEGATIVE_INNER_PRODUCT -> Metric.NEGATIVE_DOT.distance(KERNELS, data, offset, query,
+          0, n);
+      case L1 -> Metric.L1.distance(KERNELS, data, offset, query, 0, n);
+    };
   }
 
   @Strict
@@ -111,11 +134,10 @@ public final class VectorFunctions {
     return v;
   }
 
-  private static int sameDimension(float[] a, float[] b) {
+  private static void sameDimension(float[] a, float[] b) {
     if (a.length != b.length) {
       throw new AzimuthException(ErrorCode.DATA_EXCEPTION,
           "different vector dimensions " + a.length + " and " + b.length);
     }
-    return a.length;
   }
 }

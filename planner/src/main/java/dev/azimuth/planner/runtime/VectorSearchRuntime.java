@@ -3,8 +3,6 @@ package dev.azimuth.planner.runtime;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.VectorGraph;
-import dev.azimuth.index.kernel.Kernels;
-import dev.azimuth.index.kernel.VectorKernels;
 import dev.azimuth.index.search.ExactSearch;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
@@ -36,8 +34,6 @@ import org.apache.calcite.linq4j.Linq4j;
  * more exist is redone exactly, so a query always returns k rows when k rows match.
  */
 public final class VectorSearchRuntime {
-  private static final VectorKernels KERNELS = Kernels.get();
-
   private VectorSearchRuntime() {}
 
   /**
@@ -139,7 +135,7 @@ public final class VectorSearchRuntime {
       int ordinal = ReadView.ordinalOf(rowId);
       // In place: the vector itself is copied only when the statement selects it.
       out[width] = q == null || seg.isNull(column, ordinal) ? null
-          : distanceAt(distance, seg.vectors(column), ordinal * dimension, q);
+          : VectorFunctions.distanceAt(distance, seg.vectors(column), ordinal * dimension, q);
       rows.add(out);
     }
     return rows;
@@ -162,17 +158,6 @@ public final class VectorSearchRuntime {
     }
     return ExactSearch.search(seg.vectors(column), dimension, seg.size(), query, metric, k,
         rankable);
-  }
-
-  private static Double distanceAt(VectorDistance d, float[] data, int offset, float[] q) {
-    return switch (d) {
-      case L2 -> (double) Metric.L2.distance(KERNELS, data, offset, q, 0, q.length);
-      case COSINE -> (double) Metric.COSINE.distance(KERNELS, data, offset, q, 0, q.length);
-      case INNER_PRODUCT -> (double) KERNELS.dot(data, offset, q, 0, q.length);
-      case NEGATIVE_INNER_PRODUCT ->
-          (double) Metric.NEGATIVE_DOT.distance(KERNELS, data, offset, q, 0, q.length);
-      case L1 -> (double) Metric.L1.distance(KERNELS, data, offset, q, 0, q.length);
-    };
   }
 
   private static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
