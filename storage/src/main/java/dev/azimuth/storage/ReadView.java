@@ -3,7 +3,8 @@ package dev.azimuth.storage;
 import java.util.List;
 
 /**
- * A table as of one moment: rows by key, and the segments holding the vector columns.
+ * A table as of one moment: rows by key, the segments holding the vector columns, and the
+ * segments' vector and text indexes.
  *
  * <p>Not thread-safe; one reader at a time. Must be closed (it pins a storage snapshot).
  */
@@ -40,6 +41,12 @@ public interface ReadView extends AutoCloseable {
    * (search that segment exactly then). The graph stays usable until the view is closed.
    */
   dev.azimuth.index.graph.VectorGraph graph(int segment, long indexId);
+
+  /**
+   * The inverted index of a FULLTEXT index over a sealed segment of this view, or null while it
+   * is not built (analyze that segment's texts then). It stays usable until the view is closed.
+   */
+  dev.azimuth.index.text.SegmentTextIndex textIndex(int segment, long indexId);
 
   @Override
   void close();
