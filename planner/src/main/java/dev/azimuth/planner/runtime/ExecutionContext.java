@@ -32,6 +32,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
   private final int efSearch;
+  private TextContext text;
 
   /** @param efSearch the session's beam width for index searches */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
@@ -76,7 +77,15 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return efSearch;
   }
 
-  /** The database, for the system tables. */
+  /** What this execution knows about the text columns it searches. */
+  public TextContext text() {
+    if (text == null) {
+      text = new TextContext(this);
+    }
+    return text;
+  }
+
+  /** The database, for the system tables and the catalog of indexes. */
   public Database database() {
     return database;
   }
