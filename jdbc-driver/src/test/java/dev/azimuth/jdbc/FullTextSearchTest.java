@@ -269,6 +269,10 @@ class FullTextSearchTest {
         rows(c, unordered, "segments compaction"));
     assertEquals(List.of(List.of(1L)), rows(c, "SELECT COUNT(*) FROM docs "
         + "WHERE TEXT_MATCH(body, 'rocksdb') AND TEXT_MATCH(body, 'compaction everywhere')"));
+    // Writes find their rows the same way.
+    assertEquals(1, update(c, "UPDATE docs SET cat = 2 WHERE TEXT_MATCH(body, 'merge')"));
+    assertEquals(2, update(c, "DELETE FROM docs WHERE TEXT_MATCH(body, 'rocksdb')"));
+    assertEquals(List.of(List.of(0L), List.of(7L)), rows(c, sql, "segments compaction"));
   }
 
   @Test
