@@ -276,6 +276,22 @@ class FullTextSearchTest {
   }
 
   @Test
+  void vectorSearchFilteredByTextMatch() throws SQLException {
+    c = DriverManager.getConnection("jdbc:azimuth:mem:;seal_rows=2");
+    update(c, "CREATE TABLE items (id BIGINT PRIMARY KEY, body VARCHAR, v VECTOR(2))");
+    update(c, "INSERT INTO items VALUES (1, 'red fox', '[1,0]'), (2, 'blue fox', '[0,1]')");
+    update(c, "INSERT INTO items VALUES (3, 'red hen', '[3,0]'), (4, 'red owl', '[0,2]')");
+    update(c, "CREATE INDEX items_body ON items USING FULLTEXT (body)");
+    update(c, "INSERT INTO items VALUES (5, 'green owl', '[0.5,0]')");
+    String sql = "SELECT id FROM items WHERE TEXT_MATCH(body, ?) ORDER BY v <-> '[0,0]' LIMIT 2";
+    String plan = explain(sql, "x");
+    assertTrue(plan.contains("AzimuthVectorSearch") && plan.contains("AzimuthTextMatchScan("
+        + "table=[[PUBLIC, ITEMS]], columns=[[BODY]], rowId=[true], match=[[BODY: ?0]]"), plan);
+    assertEquals(List.of(List.of(1L), List.of(4L)), rows(c, sql, "red"));
+    assertEquals(List.of(List.of(5L), List.of(4L)), rows(c, sql, "owl"));
+  }
+
+  @Test
   void underAJoin() throws SQLException {
     load("jdbc:azimuth:mem:;seal_rows=2");
     update(c, "CREATE INDEX docs_body ON docs USING FULLTEXT (body)");
