@@ -89,8 +89,8 @@ public record Catalog(List<Table> tables) {
 
   /**
    * The table a user means by {@code name}: {@code docs}, {@code DOCS}, {@code public.docs} or
-   * {@code "Docs"}. Unquoted names match regardless of case, preferring an exact match; quoted
-   * ones only exactly.
+   * {@code "Docs"}. As in SQL, an unquoted name means its upper-case form; failing that, any
+   * table whose name differs only in case. A quoted name must match exactly.
    */
   public Optional<Table> find(String name) {
     String tableName = name.strip();
@@ -100,12 +100,13 @@ public record Catalog(List<Table> tables) {
       schemaName = tableName.substring(0, dot);
       tableName = tableName.substring(dot + 1);
     }
+    String exact = isQuoted(tableName) ? unquote(tableName) : tableName.toUpperCase(Locale.ROOT);
     Table loose = null;
     for (Table table : tables) {
       if (schemaName != null && !matches(schemaName, table.schema())) {
         continue;
       }
-      if (table.name().equals(unquote(tableName))) {
+      if (table.name().equals(exact)) {
         return Optional.of(table);
       }
       if (loose == null && matches(tableName, table.name())) {
@@ -120,14 +121,18 @@ public record Catalog(List<Table> tables) {
     if (stored == null) {
       return false;
     }
-    if (typed.length() >= 2 && typed.startsWith("\"") && typed.endsWith("\"")) {
+    if (isQuoted(typed)) {
       return unquote(typed).equals(stored);
     }
     return typed.toUpperCase(Locale.ROOT).equals(stored.toUpperCase(Locale.ROOT));
   }
 
+  private static boolean isQuoted(String identifier) {
+    return identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"");
+  }
+
   private static String unquote(String identifier) {
-    if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
+    if (isQuoted(identifier)) {
       return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
     }
     return identifier;

@@ -65,14 +65,16 @@ final class DescribeCommand implements ShellCommand {
     }
   }
 
-  private static List<String> primaryKey(Session session, Catalog.Table table)
-      throws SQLException {
+  /** The primary key's columns, or none if the driver does not tell. */
+  private static List<String> primaryKey(Session session, Catalog.Table table) {
     List<String> key = new ArrayList<>();
     try (ResultSet rows = session.connection().getMetaData()
         .getPrimaryKeys(null, table.schema(), table.name())) {
       while (rows.next()) {
         key.add(rows.getString("COLUMN_NAME"));
       }
+    } catch (SQLException e) {
+      return List.of(); // Optional in JDBC: the description goes without it.
     }
     return key;
   }
