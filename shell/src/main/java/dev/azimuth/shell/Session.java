@@ -146,7 +146,8 @@ public final class Session implements AutoCloseable {
       errors.notice("Cancel request sent");
     } catch (SQLException e) {
       // It finished (and was closed) meanwhile, or the driver cannot cancel: nothing to stop.
-      errors.notice("Cancel request failed: " + ErrorReporter.oneLine(String.valueOf(e.getMessage())));
+      errors.notice("Cancel request failed: "
+          + ErrorReporter.oneLine(String.valueOf(e.getMessage())));
     }
   }
 

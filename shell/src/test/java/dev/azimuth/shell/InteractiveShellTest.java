@@ -163,7 +163,7 @@ class InteractiveShellTest {
     }
   }
 
-  @Test void expandedTimingAndHelp() throws IOException {
+  @Test void expandedTimingFormatAndHelp() throws IOException {
     try (TerminalHarness shell = shell(null, "jdbc:azimuth:mem:")) {
       shell.type(DOCS).awaitOut("INSERT 2\n");
       String timed = shell.awaitOut("INSERT 2\nTime: ");
@@ -178,6 +178,11 @@ class InteractiveShellTest {
           (1 row)
           """);
       shell.type("\\x off\r").awaitOut("Expanded display is off.\n");
+      shell.type("\\format csv\r");
+      shell.type("SELECT id, embedding FROM docs WHERE id = 2;\r")
+          .awaitOut("ID,EMBEDDING\r\n2,\"[0.0,0.0,1.0]\"\r\n");
+      shell.type("\\format\r").awaitOut("csv\n");
+      shell.type("\\format table\r");
       shell.type("\\?\r").awaitOut("\\connect [URL]");
       shell.type("\\help\r").awaitOut("SQL statements end with ';'", 2);
       for (String command : List.of("\\dt", "\\d ", "\\di", "\\x", "\\timing", "\\i", "\\o",

@@ -27,7 +27,8 @@ public final class ListRows implements Rows {
   /** Appends a row of one value per column. */
   public ListRows add(Object... values) {
     if (values.length != columns.size()) {
-      throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+      throw new IllegalArgumentException(
+          values.length + " values for " + columns.size() + " columns");
     }
     rows.add(values.clone());
     return this;
