@@ -13,14 +13,16 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
  */
 final class ArrayBuildScoreProvider implements BuildScoreProvider {
   private final ArraySimilarity similarity;
+  private final Int8Codes codes;
   private final int[] nodes;
 
   /**
    * @param similarity the scores to build with
    * @param nodes the ordinals in the graph, for the centroid
    */
-  ArrayBuildScoreProvider(ArraySimilarity similarity, int[] nodes) {
+  ArrayBuildScoreProvider(ArraySimilarity similarity, Int8Codes codes, int[] nodes) {
     this.similarity = similarity;
+    this.codes = codes;
     this.nodes = nodes;
   }
 
@@ -58,21 +60,27 @@ final class ArrayBuildScoreProvider implements BuildScoreProvider {
         query[i] = vector.get(i);
       }
     }
-    return ExactScorer.forQuery(similarity, query);
+    return codes == null ? ExactScorer.forQuery(similarity, query)
+        : new Int8Scorer(similarity, codes, query);
   }
 
   @Override
   public SearchScoreProvider searchProviderFor(int node) {
-    return ExactScorer.forNode(similarity, node);
+    return forNode(node);
   }
 
   @Override
   public SearchScoreProvider diversityProviderFor(int node) {
-    return ExactScorer.forNode(similarity, node);
+    return forNode(node);
   }
 
   @Override
   public ScoreFunction diversityScoreFunctionFor(int node) {
-    return ExactScorer.forNode(similarity, node);
+    return (ScoreFunction) forNode(node);
+  }
+
+  private SearchScoreProvider forNode(int node) {
+    return codes == null ? ExactScorer.forNode(similarity, node)
+        : Int8Scorer.forNode(similarity, codes, node);
   }
 }

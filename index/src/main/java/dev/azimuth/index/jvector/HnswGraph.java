@@ -4,52 +4,80 @@ import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.GraphOptions;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
-import io.github.jbellis.jvector.graph.GraphSearcher;
-import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import java.util.function.IntPredicate;
 
 /**
- * An HNSW graph in memory, scoring exactly against the caller's array in place. Thread-safe:
- * each search borrows its own {@link GraphSearcher} over the shared, immutable graph.
+ * An HNSW graph in memory, walked on 8-bit codes (or the caller's array, in place) and
+ * reranked exactly. Thread-safe: each search borrows its own {@link CsrSearcher} over the
+ * shared, immutable graph.
  */
 final class HnswGraph extends JVectorGraph {
   private final CsrGraph graph;
   private final ArraySimilarity similarity;
   /** The walk's codes, or null to walk on the full vectors. */
   private final Int8Codes codes;
-  private final SearcherPool<GraphSearcher> searchers;
+  private final SearcherPool<CsrSearcher> searchers;
 
   HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes) {
     super(options, similarity.dimension(), graph.size(0));
     this.graph = graph;
     this.similarity = similarity;
     this.codes = codes;
-    this.searchers = new SearcherPool<>(() -> new GraphSearcher(graph));
+    this.searchers = new SearcherPool<>(() -> new CsrSearcher(graph));
   }
 
   @Override
   Neighbors walk(float[] query, int k, int beam, IntPredicate accept) {
-    SearchScoreProvider scorer = codes == null ? ExactScorer.forQuery(similarity, query)
+    NeighbourScorer scorer = codes == null ? ExactScorer.forQuery(similarity, query)
         : new Int8Scorer(similarity, codes, query);
-    GraphSearcher searcher = searchers.borrow();
-    SearchResult result;
+    if (OLD) {
+      return oldWalk(query, k, beam, accept, scorer);
+    }
+    CsrSearcher searcher = searchers.borrow();
     try {
-      // JVector reranks nothing (the scorers have no reranker): the whole beam comes back and
-      // is ranked exactly below.
-      result = searcher.search(scorer, beam, beam, NO_THRESHOLD, 0f,
-          acceptedNodes(accept, null));
+      ScoreHeap found = searcher.search(scorer, beam, accept);
+      // The walk's scores are approximate (codes), and even exact ones can tie distinct
+      // distances through rounding in 1 / (1 + d²) and friends: the final order comes from
+      // Metric itself, on the full vectors.
+      Metric metric = similarity.metric();
+      float[] data = similarity.data();
+      int dimension = dimension();
+      TopK top = new TopK(k);
+      for (int i = 0; i < found.size(); i++) {
+        int node = found.node(i);
+        top.offer(metric.distance(similarity.kernels(), query, 0, data, node * dimension,
+            dimension), node);
+      }
+      return top.neighbors();
     } finally {
       searchers.release(searcher);
     }
-    // The walk's scores are approximate (codes), and even exact ones can tie distinct
-    // distances through rounding in 1 / (1 + d²) and friends: the final order comes from
-    // Metric itself, on the full vectors.
+  }
+
+  static final boolean OLD = Boolean.getBoolean("azimuth.experiment.jvectorSearch");
+  private final SearcherPool<io.github.jbellis.jvector.graph.GraphSearcher> old =
+      new SearcherPool<>(() -> new io.github.jbellis.jvector.graph.GraphSearcher(graph()));
+
+  private CsrGraph graph() {
+    return graph;
+  }
+
+  private Neighbors oldWalk(float[] query, int k, int beam, IntPredicate accept,
+      NeighbourScorer scorer) {
+    var searcher = old.borrow();
+    io.github.jbellis.jvector.graph.SearchResult result;
+    try {
+      result = searcher.search(
+          (io.github.jbellis.jvector.graph.similarity.SearchScoreProvider) scorer, beam, beam,
+          NO_THRESHOLD, 0f, acceptedNodes(accept, null));
+    } finally {
+      old.release(searcher);
+    }
     Metric metric = similarity.metric();
     float[] data = similarity.data();
     int dimension = dimension();
     TopK top = new TopK(k);
-    for (SearchResult.NodeScore candidate : result.getNodes()) {
+    for (var candidate : result.getNodes()) {
       int node = candidate.node;
       top.offer(metric.distance(similarity.kernels(), query, 0, data, node * dimension,
           dimension), node);

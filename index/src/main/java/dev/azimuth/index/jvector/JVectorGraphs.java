@@ -62,7 +62,11 @@ public final class JVectorGraphs {
     }
     ArraySimilarity similarity =
         ArraySimilarity.create(data, dimension, count, nodes, options.metric(), pool);
-    GraphIndexBuilder builder = GraphConstruction.build(similarity, nodes, options, control, pool);
+    Int8Codes buildCodes = options.kind() == GraphKind.HNSW
+        && Boolean.getBoolean("azimuth.experiment.buildOnCodes")
+        ? Int8Codes.encode(data, dimension, count, nodes, pool) : null;
+    GraphIndexBuilder builder =
+        GraphConstruction.build(similarity, buildCodes, nodes, options, control, pool);
     try {
       return options.kind() == GraphKind.HNSW
           ? writeHnsw(builder, similarity, data, nodes, pool, header, file, control)
