@@ -40,7 +40,4 @@ abstract class NeighbourScorer {
 
   /** Scores {@code nodes[0..n)} into {@code out[0..n)}. */
   abstract void scoreAll(int[] nodes, int n, float[] out);
-
-  /** The score of one node (JVector's {@code ScoreFunction} method, which subclasses have). */
-  public abstract float similarityTo(int node);
 }
