@@ -5,6 +5,7 @@ import dev.azimuth.planner.Session;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
@@ -19,12 +20,21 @@ import org.apache.calcite.avatica.UnregisteredDriver;
 final class AzimuthConnection extends AvaticaConnection {
   private final EngineRegistry.Lease lease;
   private final Session session;
+  /** Avatica parses the time zone out of the properties on every query; they never change. */
+  private TimeZone timeZone;
 
   AzimuthConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, EngineRegistry.Lease lease) {
     super(driver, factory, url, info);
     this.lease = lease;
     this.session = lease.engine().newSession();
+  }
+
+  @Override public TimeZone getTimeZone() {
+    if (timeZone == null) {
+      timeZone = super.getTimeZone();
+    }
+    return timeZone;
   }
 
   Engine engine() {

@@ -39,6 +39,17 @@ final class AzimuthMeta extends MetaImpl {
   private static final class StatementState {
     Prepared prepared;
     QueryResult result;
+    /** The signature of {@link #signatureOf}, made once per plan rather than per execution. */
+    private Signature signature;
+    private Prepared signatureOf;
+
+    Signature signature() {
+      if (signatureOf != prepared) {
+        signature = AzimuthMeta.signature(prepared);
+        signatureOf = prepared;
+      }
+      return signature;
+    }
 
     void closeResult() {
       QueryResult r = result;
@@ -148,7 +159,7 @@ final class AzimuthMeta extends MetaImpl {
     state.closeResult();
     QueryResult result = run(h, state, parameterValues);
     MetaResultSet rs = result.hasRows()
-        ? MetaResultSet.create(h.connectionId, h.id, false, signature(state.prepared), null)
+        ? MetaResultSet.create(h.connectionId, h.id, false, state.signature(), null)
         : MetaResultSet.count(h.connectionId, h.id, result.updateCount());
     return new ExecuteResult(List.of(rs));
   }
