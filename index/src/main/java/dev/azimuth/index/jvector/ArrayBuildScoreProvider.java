@@ -13,16 +13,14 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
  */
 final class ArrayBuildScoreProvider implements BuildScoreProvider {
   private final ArraySimilarity similarity;
-  private final Int8Codes codes;
   private final int[] nodes;
 
   /**
    * @param similarity the scores to build with
    * @param nodes the ordinals in the graph, for the centroid
    */
-  ArrayBuildScoreProvider(ArraySimilarity similarity, Int8Codes codes, int[] nodes) {
+  ArrayBuildScoreProvider(ArraySimilarity similarity, int[] nodes) {
     this.similarity = similarity;
-    this.codes = codes;
     this.nodes = nodes;
   }
 
@@ -60,27 +58,21 @@ final class ArrayBuildScoreProvider implements BuildScoreProvider {
         query[i] = vector.get(i);
       }
     }
-    return codes == null ? ExactScorer.forQuery(similarity, query)
-        : new Int8Scorer(similarity, codes, query);
+    return ExactScorer.forQuery(similarity, query);
   }
 
   @Override
   public SearchScoreProvider searchProviderFor(int node) {
-    return forNode(node);
+    return ExactScorer.forNode(similarity, node);
   }
 
   @Override
   public SearchScoreProvider diversityProviderFor(int node) {
-    return forNode(node);
+    return ExactScorer.forNode(similarity, node);
   }
 
   @Override
   public ScoreFunction diversityScoreFunctionFor(int node) {
-    return (ScoreFunction) forNode(node);
-  }
-
-  private SearchScoreProvider forNode(int node) {
-    return codes == null ? ExactScorer.forNode(similarity, node)
-        : Int8Scorer.forNode(similarity, codes, node);
+    return ExactScorer.forNode(similarity, node);
   }
 }

@@ -19,9 +19,14 @@ import java.util.function.IntPredicate;
  */
 final class CsrSearcher implements Closeable {
   private final CsrGraph graph;
-  /** Per node id: the search that last visited it. */
-  private final int[] visitedIn;
-  private int search;
+  /**
+   * One bit per node id: visited in this search (of one layer). Small enough to stay in the
+   * core's nearest caches, and cleared through {@link #marked} rather than whole.
+   */
+  private final long[] visited;
+  /** The nodes whose bits are set, for clearing them. */
+  private int[] marked = new int[256];
+  private int markedCount;
   /** Candidates still to expand: a max-heap on score. */
   private final ScoreHeap candidates = new ScoreHeap(64, true);
   /** The beam: a min-heap on score, holding at most the beam width of accepted nodes. */
@@ -31,7 +36,7 @@ final class CsrSearcher implements Closeable {
 
   CsrSearcher(CsrGraph graph) {
     this.graph = graph;
-    this.visitedIn = new int[Math.max(1, graph.getIdUpperBound())];
+    this.visited = new long[(Math.max(1, graph.getIdUpperBound()) + 63) >>> 6];
   }
 
   /**
@@ -62,7 +67,7 @@ final class CsrSearcher implements Closeable {
       for (boolean moved = true; moved; ) {
         moved = false;
         nextSearch();
-        visitedIn[node] = search;
+        mark(node);
         int n = unvisited(level, node);
         if (n == 0) {
           continue;
@@ -78,7 +83,7 @@ final class CsrSearcher implements Closeable {
       }
     }
     nextSearch();
-    visitedIn[node] = search;
+    mark(node);
     candidates.push(node, best);
     if (accept == null || accept.test(node)) {
       beam.push(node, best);
@@ -131,19 +136,34 @@ final class CsrSearcher implements Closeable {
     int n = 0;
     for (int e = from; e < to; e++) {
       int neighbour = edges[e];
-      if (visitedIn[neighbour] != search) {
-        visitedIn[neighbour] = search;
+      if (mark(neighbour)) {
         batch[n++] = neighbour;
       }
     }
     return n;
   }
 
-  private void nextSearch() {
-    if (++search == Integer.MAX_VALUE) {
-      Arrays.fill(visitedIn, 0);
-      search = 1;
+  /** Marks {@code node} visited; false when it already was. */
+  private boolean mark(int node) {
+    long bit = 1L << node;
+    long word = visited[node >>> 6];
+    if ((word & bit) != 0) {
+      return false;
     }
+    visited[node >>> 6] = word | bit;
+    if (markedCount == marked.length) {
+      marked = Arrays.copyOf(marked, markedCount * 2);
+    }
+    marked[markedCount++] = node;
+    return true;
+  }
+
+  /** Clears the marks of the previous walk. */
+  private void nextSearch() {
+    for (int i = 0; i < markedCount; i++) {
+      visited[marked[i] >>> 6] = 0;
+    }
+    markedCount = 0;
   }
 
   @Override

@@ -40,13 +40,8 @@ final class GraphConstruction {
    */
   static GraphIndexBuilder build(ArraySimilarity similarity, int[] nodes, GraphOptions options,
       BuildControl control, ForkJoinPool pool) {
-    return build(similarity, null, nodes, options, control, pool);
-  }
-
-  static GraphIndexBuilder build(ArraySimilarity similarity, Int8Codes codes, int[] nodes,
-      GraphOptions options, BuildControl control, ForkJoinPool pool) {
     GraphIndexBuilder builder = GraphIndexBuilder
-        .builder(new ArrayBuildScoreProvider(similarity, codes, nodes), similarity.dimension(),
+        .builder(new ArrayBuildScoreProvider(similarity, nodes), similarity.dimension(),
             List.of(2 * options.m(), options.m()))
         .withBeamWidth(options.efConstruction())
         .withNeighborOverflow(NEIGHBOR_OVERFLOW)
@@ -56,7 +51,7 @@ final class GraphConstruction {
         .build();
     boolean done = false;
     try {
-      insertAll(builder, similarity, codes, nodes, control, pool);
+      insertAll(builder, similarity, nodes, control, pool);
       builder.cleanup();
       checkCancelled(control);
       control.progress(nodes.length, nodes.length);
@@ -70,7 +65,7 @@ final class GraphConstruction {
   }
 
   private static void insertAll(GraphIndexBuilder builder, ArraySimilarity similarity,
-      Int8Codes codes, int[] nodes, BuildControl control, ForkJoinPool pool) {
+      int[] nodes, BuildControl control, ForkJoinPool pool) {
     AtomicLong inserted = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean(control.cancelled());
     long total = nodes.length;
@@ -78,8 +73,7 @@ final class GraphConstruction {
       if (stop.get()) {
         return;
       }
-      builder.addGraphNode(nodes[i], codes == null ? ExactScorer.forNode(similarity, nodes[i])
-          : Int8Scorer.forNode(similarity, codes, nodes[i]));
+      builder.addGraphNode(nodes[i], ExactScorer.forNode(similarity, nodes[i]));
       long done = inserted.incrementAndGet();
       if (done % REPORT_INTERVAL == 0) {
         control.progress(done, total);

@@ -16,23 +16,29 @@ final class HnswGraph extends JVectorGraph {
   private final ArraySimilarity similarity;
   /** The walk's codes, or null to walk on the full vectors. */
   private final Int8Codes codes;
+  /** Codes of the leading principal components to walk on instead, or null. */
+  private final ProjectedCodes projected;
   private final SearcherPool<CsrSearcher> searchers;
 
   HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes) {
+    this(options, graph, similarity, codes, null);
+  }
+
+  HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes,
+      ProjectedCodes projected) {
     super(options, similarity.dimension(), graph.size(0));
     this.graph = graph;
     this.similarity = similarity;
     this.codes = codes;
+    this.projected = projected;
     this.searchers = new SearcherPool<>(() -> new CsrSearcher(graph));
   }
 
   @Override
   Neighbors walk(float[] query, int k, int beam, IntPredicate accept) {
-    NeighbourScorer scorer = codes == null ? ExactScorer.forQuery(similarity, query)
+    NeighbourScorer scorer = projected != null ? projected.scorer(query)
+        : codes == null ? ExactScorer.forQuery(similarity, query)
         : new Int8Scorer(similarity, codes, query);
-    if (OLD) {
-      return oldWalk(query, k, beam, accept, scorer);
-    }
     CsrSearcher searcher = searchers.borrow();
     try {
       ScoreHeap found = searcher.search(scorer, beam, accept);
@@ -54,40 +60,14 @@ final class HnswGraph extends JVectorGraph {
     }
   }
 
-  static final boolean OLD = Boolean.getBoolean("azimuth.experiment.jvectorSearch");
-  private final SearcherPool<io.github.jbellis.jvector.graph.GraphSearcher> old =
-      new SearcherPool<>(() -> new io.github.jbellis.jvector.graph.GraphSearcher(graph()));
-
-  private CsrGraph graph() {
-    return graph;
-  }
-
-  private Neighbors oldWalk(float[] query, int k, int beam, IntPredicate accept,
-      NeighbourScorer scorer) {
-    var searcher = old.borrow();
-    io.github.jbellis.jvector.graph.SearchResult result;
-    try {
-      result = searcher.search(
-          (io.github.jbellis.jvector.graph.similarity.SearchScoreProvider) scorer, beam, beam,
-          NO_THRESHOLD, 0f, acceptedNodes(accept, null));
-    } finally {
-      old.release(searcher);
-    }
-    Metric metric = similarity.metric();
-    float[] data = similarity.data();
-    int dimension = dimension();
-    TopK top = new TopK(k);
-    for (var candidate : result.getNodes()) {
-      int node = candidate.node;
-      top.offer(metric.distance(similarity.kernels(), query, 0, data, node * dimension,
-          dimension), node);
-    }
-    return top.neighbors();
-  }
-
-  /** Whether walks score 8-bit codes (else the full vectors). */
+  /** Whether walks score 8-bit codes of the vectors (else projections or full vectors). */
   boolean walksOnCodes() {
     return codes != null;
+  }
+
+  /** Whether walks score codes of the vectors' principal components. */
+  boolean walksOnProjections() {
+    return projected != null;
   }
 
   @Override
@@ -98,7 +78,8 @@ final class HnswGraph extends JVectorGraph {
   @Override
   public long residentBytes() {
     return graph.ramBytesUsed() + similarity.residentBytes()
-        + (codes == null ? 0 : codes.residentBytes());
+        + (codes == null ? 0 : codes.residentBytes())
+        + (projected == null ? 0 : projected.residentBytes());
   }
 
   @Override

@@ -33,14 +33,6 @@ final class Int8Scorer extends NeighbourScorer
     this.querySquaredNorm = similarity.squaredNormOf(query);
   }
 
-  /** Scores against stored vector {@code node}, e.g. while inserting it. */
-  static Int8Scorer forNode(ArraySimilarity similarity, Int8Codes codes, int node) {
-    int dimension = similarity.dimension();
-    float[] vector = java.util.Arrays.copyOfRange(similarity.data(), node * dimension,
-        (node + 1) * dimension);
-    return new Int8Scorer(similarity, codes, vector);
-  }
-
   @Override
   public float similarityTo(int node) {
     int offset = node * codes.dimension();
