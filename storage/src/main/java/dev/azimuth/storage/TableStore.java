@@ -25,6 +25,17 @@ public interface TableStore {
   long apply(List<RowChange> changes);
 
   /**
+   * Inserts one batch of a bulk load atomically and durably, like {@link #apply} with inserts
+   * only, but for rows already checked by {@link RowValidator#validate} and with the batch's
+   * keys looked up together rather than one by one.
+   *
+   * @return the number of rows inserted
+   * @throws DuplicateKeyException if a row's key exists, or repeats an earlier row's; then
+   *     nothing of the batch was written
+   */
+  long insertBatch(List<Object[]> validatedRows);
+
+  /**
    * Captures a consistent view of the table as of now: later writes are invisible to it.
    * The caller must close it.
    */
