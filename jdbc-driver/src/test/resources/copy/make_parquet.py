@@ -1,7 +1,7 @@
 """Writes the Parquet files CopyParquetTest loads (run with pyarrow installed; output committed).
 
 Row i (0 <= i < 50): id = i, name = 'name-<i>' (NULL when i % 7 == 3), score = i / 4 (float64),
-day = 2024-01-01 + i days, v = [i, i + 0.25, -i] (float32 fixed-size list). The file written
+dt = 2024-01-01 + i days, v = [i, i + 0.25, -i] (float32 fixed-size list). The file written
 with a column the table lacks (extra) tests that a field must be loaded or listed away.
 """
 import datetime
@@ -20,7 +20,7 @@ table = pa.table({
     "id": pa.array(ids, pa.int64()),
     "name": pa.array(names, pa.string()),
     "score": pa.array(scores, pa.float64()),
-    "day": pa.array(days, pa.date32()),
+    "dt": pa.array(days, pa.date32()),
     "v": pa.array(vectors, pa.list_(pa.float32(), 3)),
 })
 pq.write_table(table, "rows-snappy.parquet", compression="snappy", row_group_size=20)
