@@ -21,14 +21,17 @@ import java.util.List;
  * CREATE INDEX long enough to be killed in the middle; {@code merge DIR} creates an indexed
  * table, inserts {@link #MERGE_ROWS} rows that seal ten segments, prints MERGING (the merge of
  * those ten has started in the background) and waits to be killed; {@code copy DIR} loads
- * {@code DIR/import/vectors.fvecs} with COPY (batches of {@link #COPY_BATCH} rows), prints
+ * {@code DIR/import/vectors.fvecs} with COPY (batches of {@link #COPY_BATCH} rows, segments of
+ * 2,000), prints
  * {@code COPIED n} when it returns and waits to be killed.
  */
 public final class ChildDatabase {
   static final int INDEX_ROWS = 30_000;
   static final int MERGE_ROWS = 20_000;
   static final String MERGE_PROPERTIES = ";sync=false;seal_rows=2000;merge_factor=10";
-  static final int COPY_BATCH = 3_000;
+  static final int COPY_BATCH = 5_000;
+  /** Each COPY batch: two segments written directly, 1,000 rows into the growing one. */
+  static final String COPY_PROPERTIES = ";seal_rows=2000;merge_factor=100";
 
   private ChildDatabase() {}
 
@@ -36,6 +39,7 @@ public final class ChildDatabase {
     String url = "jdbc:azimuth:file:" + args[1] + switch (args[0]) {
       case "index" -> ";sync=false";
       case "merge" -> MERGE_PROPERTIES;
+      case "copy" -> COPY_PROPERTIES;
       default -> "";
     };
     try (Connection c = DriverManager.getConnection(url)) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A COPY that has returned survives kill -9 of its process: every row it reported, vectors
- * exact. The file comes from the default import directory of a file: database, DIR/import.
+ * exact, both those written as whole segments and those that joined the growing segment. The
+ * file comes from the default import directory of a file: database, DIR/import.
  */
 class CopyDurabilityTest {
   private static final int ROWS = 20_000;
@@ -58,14 +59,19 @@ class CopyDurabilityTest {
     }
     assertEquals(137, child.exitValue(), "the child died of SIGKILL");
     assertEquals(ROWS, copied);
-    try (Connection c = DriverManager.getConnection("jdbc:azimuth:file:" + dir)) {
+    try (Connection c = DriverManager.getConnection("jdbc:azimuth:file:" + dir
+        + ChildDatabase.COPY_PROPERTIES)) {
       assertEquals((long) ROWS, Sql.value(c, "SELECT count(*) FROM items"));
-      for (int id : new int[] {0, 2_999, 3_000, ROWS / 2, ROWS - 1}) {
+      for (int id : new int[] {0, 1_999, 2_000, 4_000, 4_999, 5_000, ROWS / 2, ROWS - 1}) {
         List<List<Object>> row = rows(c, "SELECT v FROM items WHERE id = ?", (long) id);
         assertArrayEquals(vectors[id], (float[]) row.get(0).get(0), "row " + id);
       }
       assertEquals(List.of(List.of(0L, (long) ROWS - 1)),
           rows(c, "SELECT min(id), max(id) FROM items"));
+      List<List<Object>> segments = rows(c, "SELECT state, total_rows FROM sys.segments");
+      assertTrue(segments.size() >= 9, "two segments per batch written directly: " + segments);
+      assertEquals((long) ROWS, segments.stream()
+          .mapToLong(r -> (Long) r.get(1)).sum(), segments.toString());
     }
   }
 }

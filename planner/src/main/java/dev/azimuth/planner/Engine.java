@@ -7,6 +7,7 @@ import dev.azimuth.planner.copy.CopyRegistry;
 import dev.azimuth.planner.copy.CopyTo;
 import dev.azimuth.planner.copy.ImportDirectory;
 import dev.azimuth.planner.prepare.ErrorTranslator;
+import dev.azimuth.planner.runtime.BatchedWrites;
 import dev.azimuth.planner.runtime.ExecutionContext;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.planner.schema.SystemSchema;
@@ -229,8 +230,39 @@ public final class Engine implements AutoCloseable {
   }
 
   ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
-    return new ExecutionContext(database, schema(database.catalogVersion()).root().plus(),
-        typeFactory, parameters, cancel, session.timeZone(), session.efSearch());
+    ExecutionContext context = new ExecutionContext(database,
+        schema(database.catalogVersion()).root().plus(), typeFactory, parameters, cancel,
+        session.timeZone(), session.efSearch());
+    context.holdWritesIn(session.batch());
+    return context;
+  }
+
+  /**
+   * Runs a prepared statement once per parameter set, as JDBC's {@code executeBatch}. The rows
+   * of INSERT and UPSERT executions that read no table are written together at the end, as one
+   * atomic, durable write: the batch then succeeds or fails as a whole. Other statements run
+   * one by one (writing what is held before them).
+   *
+   * @return the update count of each execution
+   */
+  public long[] executeBatch(Session session, Prepared prepared, List<Object[]> parameterSets,
+      AtomicBoolean cancel) {
+    long[] counts = new long[parameterSets.size()];
+    BatchedWrites batch = new BatchedWrites();
+    session.batch(batch);
+    try {
+      for (int i = 0; i < counts.length; i++) {
+        try (QueryResult result = execute(session, prepared, parameterSets.get(i), cancel)) {
+          counts[i] = result.hasRows() ? -1 : result.updateCount();
+        }
+      }
+      batch.flush();
+      return counts;
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(e);
+    } finally {
+      session.batch(null);
+    }
   }
 
   private CalciteSchema schema(long version) {

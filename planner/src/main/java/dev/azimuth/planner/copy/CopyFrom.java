@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs {@code COPY table FROM 'file'}: reads rows, checks each against the table, and commits
- * them in batches of {@code BATCH_ROWS}, each one atomic and durable before the next starts.
+ * them in batches of {@code BATCH_ROWS} (by default a segment's worth, which storage writes as
+ * a sealed segment directly), each one atomic and durable before the next starts.
  * A failure stops the load; its message names the row and says exactly which rows were
  * committed before it (whole batches) and how to resume. Not thread-safe: one per statement.
  */
@@ -29,6 +30,7 @@ public final class CopyFrom {
   private final CopyOptions options;
   private final AtomicBoolean cancel;
   private final CopyProgress progress;
+  private final int batchRows;
   private long committed;
 
   private CopyFrom(TableStore table, SqlCopyFrom copy, CopyOptions options,
@@ -39,6 +41,7 @@ public final class CopyFrom {
     this.options = options;
     this.progress = progress;
     this.cancel = cancel;
+    this.batchRows = options.batchRows() > 0 ? options.batchRows() : table.segmentRows();
   }
 
   /**
@@ -92,7 +95,7 @@ public final class CopyFrom {
       return 0;
     }
     int width = def.columns().size();
-    List<Object[]> batch = new ArrayList<>(Math.min(options.batchRows(), 1 << 16));
+    List<Object[]> batch = new ArrayList<>(Math.min(batchRows, 1 << 16));
     List<String> where = new ArrayList<>();
     Object[] row = new Object[width];
     while (true) {
@@ -110,7 +113,7 @@ public final class CopyFrom {
       if (!more) {
         break;
       }
-      if (batch.size() >= options.batchRows()) {
+      if (batch.size() >= batchRows) {
         commit(batch, where);
         progress.bytesRead(source.bytesRead());
       } else if ((batch.size() & 1023) == 0) {

@@ -17,7 +17,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param delimiter  CSV: the field separator
  * @param quote      CSV: the quote character
  * @param nullText   CSV: the text of a NULL; null means an unquoted empty field
- * @param batchRows  FROM: rows committed together
+ * @param batchRows  FROM: rows committed together; 0 for the table's segment size
  * @param skipRows   FROM: data rows skipped at the start of the file (to resume a load)
  * @param keyOffset  FROM fvecs/npy: the key of the first vector when keys are generated
  * @param keysPath   FROM fvecs/npy: a file of keys, one per vector, or null to generate them
@@ -25,8 +25,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public record CopyOptions(CopyFormat format, boolean header, char delimiter, char quote,
     @Nullable String nullText, int batchRows, long skipRows, long keyOffset,
     @Nullable String keysPath) {
-  /** Rows a COPY commits at once unless BATCH_ROWS says otherwise. */
-  public static final int DEFAULT_BATCH_ROWS = 50_000;
   private static final int MAX_BATCH_ROWS = 10_000_000;
 
   private static final Set<String> FROM_OPTIONS = Set.of("format", "header", "delimiter",
@@ -64,7 +62,7 @@ public record CopyOptions(CopyFormat format, boolean header, char delimiter, cha
     char delimiter = ',';
     char quote = '"';
     String nullText = null;
-    int batchRows = DEFAULT_BATCH_ROWS;
+    int batchRows = 0;
     long skipRows = 0;
     long keyOffset = 0;
     String keysPath = null;

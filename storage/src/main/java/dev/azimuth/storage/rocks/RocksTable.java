@@ -80,6 +80,10 @@ final class RocksTable implements TableStore {
     return def;
   }
 
+  @Override public int segmentRows() {
+    return sealRows;
+  }
+
   @Override public long rowCount() {
     long live = growing.published().liveCount();
     for (SegmentMirror s : sealed) {
@@ -368,7 +372,9 @@ final class RocksTable implements TableStore {
   }
 
   // One multi-get for the whole batch instead of a lookup per row: a bulk load's rows are new,
-  // and the per-row lookups cost about as much as the write itself.
+  // and the per-row lookups cost about as much as the write itself. Whole segments' worth of
+  // rows go through BulkLoad (files ingested, no write-ahead log for their vectors); the rest
+  // joins the growing segment. One batch then commits all of it.
   @Override public long insertBatch(List<Object[]> rows) {
     byte[][] keys = new byte[rows.size()][];
     Map<Object, Integer> seen = new HashMap<>(rows.size() * 2);
@@ -381,8 +387,16 @@ final class RocksTable implements TableStore {
       }
       keys[i] = KeyCodec.encode(keyType, key);
     }
+    int segments = store.canIngest() ? rows.size() / sealRows : 0;
+    List<SegmentMirror> loaded = segments == 0 ? List.of()
+        : BulkLoad.write(this, store, rows, segments, sealRows);
+    boolean committed = false;
     writeLock.lock();
     try {
+      if (dropped) {
+        throw new StorageException(ErrorCode.UNDEFINED_TABLE,
+            "table " + def.name() + " was dropped during the load");
+      }
       byte[][] rowKeys = new byte[keys.length][];
       for (int i = 0; i < keys.length; i++) {
         rowKeys[i] = Layout.rowKey(def.id(), keys[i]);
@@ -393,26 +407,38 @@ final class RocksTable implements TableStore {
           throw duplicate(rows.get(i)[def.primaryKey()], i);
         }
       }
+      List<SegmentMirror> nextSealed = new ArrayList<>(sealed);
+      nextSealed.addAll(loaded);
       try (WriteBatch batch = new WriteBatch()) {
-        for (int i = 0; i < keys.length; i++) {
+        BulkLoad.addRows(batch, store, def, loaded, rows, keys);
+        for (int i = segments * sealRows; i < keys.length; i++) {
           append(batch, rows.get(i), keys[i]);
         }
+        if (!loaded.isEmpty()) {
+          batch.put(store.catalog(), Layout.segmentListKey(def.id()), CatalogCodec.encodeAny(
+              new SegmentList(growing.id(), nextSealed.stream().map(SegmentMirror::id).toList(),
+                  nextSegmentId)));
+        }
         store.write(batch);
+        committed = true;
       } catch (RuntimeException | RocksDBException e) {
         growing.rollback();
-        if (e instanceof RocksDBException r) {
-          throw new StorageException(ErrorCode.IO_ERROR,
-              "could not write to table " + def.name() + ": " + r.getMessage(), r);
-        }
-        throw (RuntimeException) e;
+        throw e instanceof RocksDBException r ? BulkLoad.failure(def, r) : (RuntimeException) e;
       }
       growing.publish();
+      sealed = List.copyOf(nextSealed);
+      for (SegmentMirror s : loaded) {
+        sealListener.sealed(this, s);
+      }
       if (growing.size() >= sealRows) {
         sealLocked();
       }
       return keys.length;
     } finally {
       writeLock.unlock();
+      if (!committed) {
+        BulkLoad.discard(store, def, loaded);
+      }
     }
   }
 
