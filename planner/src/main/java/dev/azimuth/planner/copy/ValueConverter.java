@@ -142,6 +142,10 @@ public final class ValueConverter {
   }
 
   private static long integral(ColumnDef column, Object value, long min, long max) {
+    if ((value instanceof Long || value instanceof Integer)
+        && ((Number) value).longValue() >= min && ((Number) value).longValue() <= max) {
+      return ((Number) value).longValue();
+    }
     BigDecimal d = switch (value) {
       case Long l -> BigDecimal.valueOf(l);
       case Integer i -> BigDecimal.valueOf(i);

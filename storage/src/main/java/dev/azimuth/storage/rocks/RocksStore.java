@@ -174,16 +174,6 @@ final class RocksStore implements AutoCloseable {
     }
   }
 
-  /** The values under many keys of one family (null where absent), in the keys' order. */
-  List<byte[]> multiGet(ColumnFamilyHandle family, byte[][] keys) {
-    try {
-      return db.multiGetAsList(java.util.Collections.nCopies(keys.length, family),
-          java.util.Arrays.asList(keys));
-    } catch (RocksDBException e) {
-      throw new StorageException(ErrorCode.IO_ERROR, "read failed in " + location, e);
-    }
-  }
-
   RocksIterator iterator(ColumnFamilyHandle family) {
     return db.newIterator(family);
   }

@@ -371,8 +371,8 @@ final class RocksTable implements TableStore {
     return value;
   }
 
-  // One multi-get for the whole batch instead of a lookup per row: a bulk load's rows are new,
-  // and the per-row lookups cost about as much as the write itself. Whole segments' worth of
+  // One ordered pass over the batch's keys instead of a lookup per row (BulkLoad.firstExisting):
+  // the per-row lookups cost about as much as the write itself. Whole segments' worth of
   // rows go through BulkLoad (files ingested, no write-ahead log for their vectors); the rest
   // joins the growing segment. One batch then commits all of it.
   @Override public long insertBatch(List<Object[]> rows) {
@@ -397,15 +397,9 @@ final class RocksTable implements TableStore {
         throw new StorageException(ErrorCode.UNDEFINED_TABLE,
             "table " + def.name() + " was dropped during the load");
       }
-      byte[][] rowKeys = new byte[keys.length][];
-      for (int i = 0; i < keys.length; i++) {
-        rowKeys[i] = Layout.rowKey(def.id(), keys[i]);
-      }
-      List<byte[]> existing = store.multiGet(store.rows(), rowKeys);
-      for (int i = 0; i < keys.length; i++) {
-        if (existing.get(i) != null) {
-          throw duplicate(rows.get(i)[def.primaryKey()], i);
-        }
+      int taken = BulkLoad.firstExisting(store, def, keys);
+      if (taken >= 0) {
+        throw duplicate(rows.get(taken)[def.primaryKey()], taken);
       }
       List<SegmentMirror> nextSealed = new ArrayList<>(sealed);
       nextSealed.addAll(loaded);

@@ -116,6 +116,37 @@ class BulkLoadTest {
     }
   }
 
+  private static Object[] row(long id) {
+    return new Object[] {id, null, 0, new float[] {id}};
+  }
+
+  @Test
+  void keysBetweenExistingOnesAreCheckedToo() {
+    try (Database db = RocksDatabase.open(dir, OPTIONS)) {
+      db.createTable("T", COLUMNS, 0);
+      TableStore t = db.table("T").orElseThrow();
+      List<Object[]> tens = new ArrayList<>();
+      for (long k = 0; k < 500; k += 10) {
+        tens.add(row(k));
+      }
+      t.insertBatch(tens);
+      List<Object[]> odd = new ArrayList<>();
+      for (long k = 499; k > 0; k -= 2) {
+        odd.add(row(k));
+      }
+      assertEquals(250, t.insertBatch(odd), "interleaved but new keys");
+      List<Object[]> clash = new ArrayList<>();
+      for (long k = 1000; k < 1200; k++) {
+        clash.add(row(k));
+      }
+      clash.add(row(-5));
+      clash.add(row(480));
+      assertEquals(201, assertThrows(DuplicateKeyException.class,
+          () -> t.insertBatch(clash)).row());
+      assertEquals(300, t.rowCount());
+    }
+  }
+
   @Test
   void inMemoryDatabasesTakeTheLoggedPath() {
     try (Database db = RocksDatabase.open(dir, StorageOptions.memory().withSealRows(100)
