@@ -23,7 +23,6 @@ final class VectorFile implements AutoCloseable {
   private final FileChannel channel;
   private final Layout layout;
   private final int elementBytes;
-  private final boolean floating;
   private final int dimension;
   private final long records;
   private final long dataOffset;
@@ -33,12 +32,11 @@ final class VectorFile implements AutoCloseable {
   private long position;
   private long read;
 
-  private VectorFile(FileChannel channel, Layout layout, int elementBytes, boolean floating,
-      int dimension, long records, long dataOffset) throws IOException {
+  private VectorFile(FileChannel channel, Layout layout, int elementBytes, int dimension,
+      long records, long dataOffset) throws IOException {
     this.channel = channel;
     this.layout = layout;
     this.elementBytes = elementBytes;
-    this.floating = floating;
     this.dimension = dimension;
     this.records = records;
     this.dataOffset = dataOffset;
@@ -48,16 +46,17 @@ final class VectorFile implements AutoCloseable {
   }
 
   /**
-   * Opens an fvecs (float) or ivecs (int) file; the dimension is the first record's.
+   * Opens an fvecs or ivecs file (read as floats or as ints by the caller); the dimension is
+   * the first record's.
    *
    * @throws PlanningException 22P04 if the file is not whole records of one dimension
    */
-  static VectorFile vecs(Path path, boolean floating) throws IOException {
+  static VectorFile vecs(Path path) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       long size = channel.size();
       if (size == 0) {
-        return new VectorFile(channel, Layout.VECS, 4, floating, 0, 0, 0);
+        return new VectorFile(channel, Layout.VECS, 4, 0, 0, 0);
       }
       ByteBuffer first = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       channel.read(first, 0);
@@ -70,7 +69,7 @@ final class VectorFile implements AutoCloseable {
         throw bad("the file is " + size + " bytes, not a whole number of " + dimension
             + "-dimensional records of " + recordBytes + " bytes (is it cut short?)");
       }
-      return new VectorFile(channel, Layout.VECS, 4, floating, dimension, size / recordBytes, 0);
+      return new VectorFile(channel, Layout.VECS, 4, dimension, size / recordBytes, 0);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -103,8 +102,7 @@ final class VectorFile implements AutoCloseable {
         throw bad("the .npy file is " + channel.size() + " bytes, but its header promises "
             + need + " (is it cut short?)");
       }
-      return new VectorFile(channel, Layout.NPY, bytes, floating, dimension, rows,
-          header.dataOffset());
+      return new VectorFile(channel, Layout.NPY, bytes, dimension, rows, header.dataOffset());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;

@@ -36,7 +36,7 @@ final class VectorSource implements RowSource {
     this.key = table.keyColumn();
     this.keyOffset = options.keyOffset();
     this.vectors = options.format() == CopyFormat.NPY ? VectorFile.npy(file, true)
-        : VectorFile.vecs(file, true);
+        : VectorFile.vecs(file);
     ColumnDef column = table.columns().get(vectorColumn);
     if (vectors.records() > 0 && vectors.dimension() != column.dimension()) {
       vectors.close();
@@ -56,7 +56,7 @@ final class VectorSource implements RowSource {
       } else {
         String name = keysFile.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ivecs")) {
-          numbers = VectorFile.vecs(keysFile, false);
+          numbers = VectorFile.vecs(keysFile);
           if (numbers.records() > 0 && numbers.dimension() != 1) {
             throw new PlanningException(ErrorCode.BAD_COPY_FILE_FORMAT, "an ivecs file of keys "
                 + "must hold one number per record, not " + numbers.dimension());
