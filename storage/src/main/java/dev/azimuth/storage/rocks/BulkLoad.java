@@ -18,7 +18,8 @@ import org.rocksdb.WriteBatch;
  * write-ahead log, the memtables and later compactions (vectors are most of a table's bytes).
  * They become part of the table only with the batch that writes the rows' entries and the new
  * segment list; a crash before it leaves unlisted entries that the next open removes, as after
- * an interrupted merge. Stateless.
+ * an interrupted merge. In-memory databases cannot ingest files: their new segments' entries go
+ * into that same batch instead ({@link #addEntries}). Stateless.
  */
 final class BulkLoad {
   private BulkLoad() {}
@@ -39,7 +40,9 @@ final class BulkLoad {
           segment.append(row[def.primaryKey()], row);
         }
         segment.seal();
-        ingest(store, def, segment.published());
+        if (store.canIngest()) {
+          ingest(store, def, segment.published());
+        }
       }
       return written;
     } catch (RuntimeException e) {
@@ -99,6 +102,26 @@ final class BulkLoad {
       }
     }
     return -1;
+  }
+
+  /** Adds the segments' key and vector entries to a batch (when they were not ingested). */
+  static void addEntries(WriteBatch batch, RocksStore store, TableDef def,
+      List<SegmentMirror> segments) throws RocksDBException {
+    for (SegmentMirror segment : segments) {
+      SegmentMirror.Snapshot s = segment.published();
+      for (int o = 0; o < s.size(); o++) {
+        batch.put(store.segments(), Layout.segmentKey(def.id(), s.id(), o, Layout.KEY_PART),
+            KeyCodec.encode(def.keyColumn().type(), s.key(o)));
+        for (int c = 0; c < def.columns().size(); c++) {
+          ColumnDef column = def.columns().get(c);
+          float[] v = column.type() == ColumnType.VECTOR ? s.vector(c, o) : null;
+          if (v != null) {
+            batch.put(store.segments(), Layout.segmentKey(def.id(), s.id(), o, column.id()),
+                RocksTable.floatsToBytes(v));
+          }
+        }
+      }
+    }
   }
 
   /** Removes the entries of segments that will not be listed after all. */

@@ -387,7 +387,7 @@ final class RocksTable implements TableStore {
       }
       keys[i] = KeyCodec.encode(keyType, key);
     }
-    int segments = store.canIngest() ? rows.size() / sealRows : 0;
+    int segments = rows.size() / sealRows;
     List<SegmentMirror> loaded = segments == 0 ? List.of()
         : BulkLoad.write(this, store, rows, segments, sealRows);
     boolean committed = false;
@@ -405,6 +405,9 @@ final class RocksTable implements TableStore {
       nextSealed.addAll(loaded);
       try (WriteBatch batch = new WriteBatch()) {
         BulkLoad.addRows(batch, store, def, loaded, rows, keys);
+        if (!store.canIngest()) {
+          BulkLoad.addEntries(batch, store, def, loaded);
+        }
         for (int i = segments * sealRows; i < keys.length; i++) {
           append(batch, rows.get(i), keys[i]);
         }

@@ -148,13 +148,14 @@ class BulkLoadTest {
   }
 
   @Test
-  void inMemoryDatabasesTakeTheLoggedPath() {
+  void inMemoryDatabasesWriteTheSameSegmentsThroughTheLog() {
     try (Database db = RocksDatabase.open(dir, StorageOptions.memory().withSealRows(100)
         .withMergeFactor(100))) {
       db.createTable("T", COLUMNS, 0);
       TableStore t = db.table("T").orElseThrow();
       assertEquals(230, t.insertBatch(rows(0, 230)));
       assertRows(t, 230);
+      assertEquals(List.of("sealed 100", "sealed 100", "growing 30"), segments(db));
       assertEquals(230, db.segments().stream().mapToInt(SegmentInfo::rows).sum());
     }
   }
