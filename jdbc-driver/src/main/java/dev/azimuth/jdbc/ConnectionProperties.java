@@ -24,6 +24,9 @@ final class ConnectionProperties {
             + "read when the database is opened"),
         property("compact_deleted_fraction", "0.2", "a sealed segment with this fraction of "
             + "its rows deleted is rewritten without them; read when the database is opened"),
+        property("import_dir", "", "the only directory whose files COPY reads and writes "
+            + "(default: DIR/import for file: databases, none for mem:); read when the database "
+            + "is opened"),
     };
   }
 

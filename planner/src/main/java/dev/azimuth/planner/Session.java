@@ -15,9 +15,19 @@ public final class Session {
 
   private final TimeZone timeZone;
   private int efSearch = DEFAULT_EF_SEARCH;
+  /** The JDBC batch being executed, whose inserts are held until its end; null otherwise. */
+  private dev.azimuth.planner.runtime.BatchedWrites batch;
 
   Session(TimeZone timeZone) {
     this.timeZone = timeZone;
+  }
+
+  dev.azimuth.planner.runtime.BatchedWrites batch() {
+    return batch;
+  }
+
+  void batch(dev.azimuth.planner.runtime.BatchedWrites batch) {
+    this.batch = batch;
   }
 
   /** The zone CURRENT_TIMESTAMP and friends are reported in. */

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "AnnBench", mixinStandardHelpOptions = true,
     description = "ANN search benchmark: Azimuth through JDBC, and JVector directly.",
     subcommands = {SqlCommand.class, RawCommand.class, FilteredCommand.class,
-        SyntheticCommand.class, FirstQueryCommand.class, LoadCommand.class})
+        SyntheticCommand.class, FirstQueryCommand.class, LoadCommand.class,
+        CopyLoadCommand.class})
 public final class AnnBench implements Runnable {
   @Spec
   CommandSpec spec;

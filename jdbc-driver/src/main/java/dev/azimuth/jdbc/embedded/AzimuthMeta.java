@@ -169,6 +169,17 @@ final class AzimuthMeta extends MetaImpl {
     if (state.prepared == null) {
       throw new PlanningException(ErrorCode.INVALID_STATEMENT, "statement is not prepared");
     }
+    Object[] params = parameters(state, values);
+    AtomicBoolean cancel = cancelFlag(h);
+    cancel.set(false);
+    QueryResult result = engine().execute(session(), state.prepared, params, cancel);
+    if (result.hasRows()) {
+      state.result = result;
+    }
+    return result;
+  }
+
+  private static Object[] parameters(StatementState state, List<TypedValue> values) {
     Object[] params = new Object[values.size()];
     for (int i = 0; i < params.length; i++) {
       TypedValue v = values.get(i);
@@ -182,13 +193,7 @@ final class AzimuthMeta extends MetaImpl {
       }
       params[i] = v.toLocal();
     }
-    AtomicBoolean cancel = cancelFlag(h);
-    cancel.set(false);
-    QueryResult result = engine().execute(session(), state.prepared, params, cancel);
-    if (result.hasRows()) {
-      state.result = result;
-    }
-    return result;
+    return params;
   }
 
   private AtomicBoolean cancelFlag(StatementHandle h) {
@@ -199,14 +204,22 @@ final class AzimuthMeta extends MetaImpl {
     }
   }
 
+  // One engine batch: the rows of all the INSERTs are written as one atomic storage write.
   @Override public ExecuteBatchResult executeBatch(StatementHandle h,
       List<List<TypedValue>> parameterValueLists) throws NoSuchStatementException {
-    long[] counts = new long[parameterValueLists.size()];
-    for (int i = 0; i < counts.length; i++) {
-      ExecuteResult r = execute(h, parameterValueLists.get(i), -1);
-      counts[i] = r.resultSets.get(0).updateCount;
+    StatementState state = state(h);
+    state.closeResult();
+    if (state.prepared == null) {
+      throw new PlanningException(ErrorCode.INVALID_STATEMENT, "statement is not prepared");
     }
-    return new ExecuteBatchResult(counts);
+    List<Object[]> sets = new ArrayList<>(parameterValueLists.size());
+    for (List<TypedValue> values : parameterValueLists) {
+      sets.add(parameters(state, values));
+    }
+    AtomicBoolean cancel = cancelFlag(h);
+    cancel.set(false);
+    return new ExecuteBatchResult(engine().executeBatch(session(), state.prepared, sets,
+        cancel));
   }
 
   @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h,

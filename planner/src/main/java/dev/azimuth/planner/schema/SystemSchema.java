@@ -1,6 +1,7 @@
 package dev.azimuth.planner.schema;
 
 import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.planner.copy.CopyRegistry;
 import dev.azimuth.planner.runtime.ExecutionContext;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.IndexDef;
@@ -29,14 +30,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code SYS}: read-only tables that show the engine's state as of the moment they are read.
  * {@code SYS.INDEXES} has a row per index and sealed segment (state BUILDING, READY, PENDING or
  * FAILED, with progress; for a FULLTEXT index the "vectors" columns count rows with text and
- * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table.
+ * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table;
+ * {@code SYS.COPIES} a row per COPY running or recently finished, with its progress.
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "SYS";
 
-  private final Map<String, Table> tables = Map.of(
-      "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
-      "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows));
+  private final Map<String, Table> tables;
+
+  /** @param copies the engine's COPY statements, shown in {@code SYS.COPIES} */
+  public SystemSchema(CopyRegistry copies) {
+    tables = Map.of(
+        "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
+        "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows),
+        "COPIES", new SystemTable(CopyRegistry::columns, db -> copies.rows()));
+  }
 
   @Override protected Map<String, Table> getTableMap() {
     return tables;
