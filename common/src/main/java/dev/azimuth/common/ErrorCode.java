@@ -47,6 +47,8 @@ public enum ErrorCode {
   NOT_NULL_VIOLATION("23502"),
   /** A second row with an existing primary key. */
   UNIQUE_VIOLATION("23505"),
+  /** A statement a read-only session may not run: DDL or DML. */
+  INSUFFICIENT_PRIVILEGE("42501"),
   /** A statement cancelled by the client or by its timeout. */
   QUERY_CANCELED("57014"),
   /** The database directory is held by another process. */

@@ -20,11 +20,12 @@ final class AzimuthConnection extends AvaticaConnection {
   private final EngineRegistry.Lease lease;
   private final Session session;
 
+  /** @param readOnly whether the session refuses DDL and DML */
   AzimuthConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
-      Properties info, EngineRegistry.Lease lease) {
+      Properties info, EngineRegistry.Lease lease, boolean readOnly) {
     super(driver, factory, url, info);
     this.lease = lease;
-    this.session = lease.engine().newSession();
+    this.session = lease.engine().newSession(readOnly);
   }
 
   Engine engine() {

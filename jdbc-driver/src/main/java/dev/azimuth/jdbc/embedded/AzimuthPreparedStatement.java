@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.NClob;
+import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
@@ -26,36 +27,34 @@ final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
+    return QueryTimeouts.run(getQueryTimeout(), () -> cancelFlag.set(true), execution,
+        SqlErrors::translate);
+  }
+
+  /**
+   * Stops the running statement: the engine checks this flag as it works. Not synchronized,
+   * unlike Avatica's: a plain statement executes holding its own monitor.
+   */
+  @Override public void cancel() throws SQLException {
+    checkOpen();
+    cancelFlag.set(true);
+  }
+
   @Override public boolean execute() throws SQLException {
-    try {
-      return super.execute();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::execute);
   }
 
   @Override public ResultSet executeQuery() throws SQLException {
-    try {
-      return super.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeQuery);
   }
 
   @Override public long executeLargeUpdate() throws SQLException {
-    try {
-      return super.executeLargeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeUpdate);
   }
 
   @Override public long[] executeLargeBatch() throws SQLException {
-    try {
-      return super.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeBatch);
   }
 
   @Override public int[] executeBatch() throws SQLException {

@@ -1,5 +1,6 @@
 package dev.azimuth.jdbc.embedded;
 
+import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -14,36 +15,34 @@ final class AzimuthStatement extends AvaticaStatement {
     super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
+    return QueryTimeouts.run(getQueryTimeout(), () -> cancelFlag.set(true), execution,
+        SqlErrors::translate);
+  }
+
+  /**
+   * Stops the running statement: the engine checks this flag as it works. Not synchronized,
+   * unlike Avatica's: a plain statement executes holding its own monitor.
+   */
+  @Override public void cancel() throws SQLException {
+    checkOpen();
+    cancelFlag.set(true);
+  }
+
   @Override public boolean execute(String sql) throws SQLException {
-    try {
-      return super.execute(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.execute(sql));
   }
 
   @Override public ResultSet executeQuery(String sql) throws SQLException {
-    try {
-      return super.executeQuery(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.executeQuery(sql));
   }
 
   @Override public long executeLargeUpdate(String sql) throws SQLException {
-    try {
-      return super.executeLargeUpdate(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.executeLargeUpdate(sql));
   }
 
   @Override public long[] executeLargeBatch() throws SQLException {
-    try {
-      return super.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeBatch);
   }
 
   @Override public int[] executeBatch() throws SQLException {
