@@ -41,28 +41,30 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
 
   @Override public ResultSet getPrimaryKeys(String catalog, String schema, String table)
       throws SQLException {
-    String sql = "SELECT CAST(NULL AS VARCHAR) AS TABLE_CAT, CAST('" + SCHEMA
-        + "' AS VARCHAR) AS TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, CAST(1 AS SMALLINT) AS KEY_SEQ,"
-        + " TABLE_NAME || '_PKEY' AS PK_NAME FROM SYS.COLUMNS WHERE PRIMARY_KEY";
-    return query(List.of(sql), " ORDER BY COLUMN_NAME", catalog, schema, table);
+    String sql = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", CAST('" + SCHEMA
+        + "' AS VARCHAR) AS \"TABLE_SCHEM\", TABLE_NAME, COLUMN_NAME,"
+        + " CAST(1 AS SMALLINT) AS \"KEY_SEQ\", TABLE_NAME || '_PKEY' AS \"PK_NAME\""
+        + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
+    return query(List.of(sql), " ORDER BY \"COLUMN_NAME\"", catalog, schema, table);
   }
 
   @Override public ResultSet getIndexInfo(String catalog, String schema, String table,
       boolean unique, boolean approximate) throws SQLException {
-    String key = "SELECT CAST(NULL AS VARCHAR) AS TABLE_CAT, CAST('" + SCHEMA
-        + "' AS VARCHAR) AS TABLE_SCHEM, TABLE_NAME, FALSE AS NON_UNIQUE,"
-        + " CAST(NULL AS VARCHAR) AS INDEX_QUALIFIER, TABLE_NAME || '_PKEY' AS INDEX_NAME,"
-        + " CAST(" + tableIndexClustered + " AS SMALLINT) AS TYPE,"
-        + " CAST(1 AS SMALLINT) AS ORDINAL_POSITION, COLUMN_NAME,"
-        + " CAST('A' AS VARCHAR) AS ASC_OR_DESC, CAST(NULL AS BIGINT) AS CARDINALITY,"
-        + " CAST(NULL AS BIGINT) AS PAGES, CAST(NULL AS VARCHAR) AS FILTER_CONDITION"
+    String key = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", CAST('" + SCHEMA
+        + "' AS VARCHAR) AS \"TABLE_SCHEM\", TABLE_NAME, FALSE AS \"NON_UNIQUE\","
+        + " CAST(NULL AS VARCHAR) AS \"INDEX_QUALIFIER\","
+        + " TABLE_NAME || '_PKEY' AS \"INDEX_NAME\","
+        + " CAST(" + tableIndexClustered + " AS SMALLINT) AS \"TYPE\","
+        + " CAST(1 AS SMALLINT) AS \"ORDINAL_POSITION\", COLUMN_NAME,"
+        + " CAST('A' AS VARCHAR) AS \"ASC_OR_DESC\", CAST(NULL AS BIGINT) AS \"CARDINALITY\","
+        + " CAST(NULL AS BIGINT) AS \"PAGES\", CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
     String vector = "SELECT DISTINCT CAST(NULL AS VARCHAR), CAST('" + SCHEMA
         + "' AS VARCHAR), TABLE_NAME, TRUE, CAST(NULL AS VARCHAR), INDEX_NAME,"
         + " CAST(" + tableIndexOther + " AS SMALLINT), CAST(1 AS SMALLINT), COLUMN_NAME,"
         + " CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),"
         + " CAST(NULL AS VARCHAR) FROM SYS.INDEXES WHERE TRUE";
-    String order = " ORDER BY NON_UNIQUE, TYPE, INDEX_NAME, ORDINAL_POSITION";
+    String order = " ORDER BY \"NON_UNIQUE\", \"TYPE\", \"INDEX_NAME\", \"ORDINAL_POSITION\"";
     return query(unique ? List.of(key) : List.of(key, vector), order, catalog, schema, table);
   }
 
@@ -80,7 +82,8 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
       if (sql.length() > 0) {
         sql.append(" UNION ALL ");
       }
-      sql.append(select).append(none ? " AND FALSE" : table == null ? "" : " AND TABLE_NAME = ?");
+      sql.append(select)
+          .append(none ? " AND FALSE" : table == null ? "" : " AND TABLE_NAME = ?");
     }
     sql.append(order);
     PreparedStatement statement = getConnection().prepareStatement(sql.toString());
