@@ -83,11 +83,18 @@ final class RemoteConnection extends AvaticaConnection {
     }
   }
 
+  /**
+   * Closes the connection here and on the server. If the server is gone or has already dropped
+   * the connection (an 08 SQLSTATE), there is nothing left to release, and closing succeeds.
+   */
   @Override public void close() throws SQLException {
     try {
       super.close();
     } catch (SQLException | RuntimeException e) {
-      throw RemoteErrors.translate(e, server());
+      SQLException translated = RemoteErrors.translate(e, server());
+      if (translated.getSQLState() == null || !translated.getSQLState().startsWith("08")) {
+        throw translated;
+      }
     }
   }
 }

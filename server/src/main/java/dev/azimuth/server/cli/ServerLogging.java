@@ -16,6 +16,10 @@ import java.util.logging.Logger;
  * java.util.logging). A {@code java.util.logging.config.file} given to the JVM wins.
  */
 public final class ServerLogging {
+  // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+  private static final Logger CALCITE = Logger.getLogger("org.apache.calcite");
+
   private ServerLogging() {}
 
   public static void configure() {
@@ -31,8 +35,8 @@ public final class ServerLogging {
     console.setFormatter(new OneLine());
     root.addHandler(console);
     root.setLevel(Level.INFO);
-    Logger.getLogger("org.eclipse.jetty").setLevel(Level.WARNING);
-    Logger.getLogger("org.apache.calcite").setLevel(Level.WARNING);
+    JETTY.setLevel(Level.WARNING);
+    CALCITE.setLevel(Level.WARNING);
   }
 
   /** {@code 2026-12-02T05:40:01.123Z INFO ServerMeta: opened connection ...}. */
