@@ -46,6 +46,15 @@ final class RemoteConnection extends AvaticaConnection {
     }
   }
 
+  /** {@link #cancel}, for when the statement has failed already and a failure adds nothing. */
+  void cancelQuietly(Meta.StatementHandle h) {
+    try {
+      cancel(h);
+    } catch (SQLException | RuntimeException e) {
+      // The statement's own failure is what the caller reports.
+    }
+  }
+
   private AvaticaHttpClient cancelClient() {
     AvaticaHttpClient client = cancelClient;
     if (client == null) {

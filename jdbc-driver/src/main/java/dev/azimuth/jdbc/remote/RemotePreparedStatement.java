@@ -4,6 +4,7 @@ import dev.azimuth.common.VectorText;
 import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
@@ -29,8 +30,14 @@ final class RemotePreparedStatement extends AvaticaPreparedStatement {
 
   private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
     cancelFlag.set(false);
-    return QueryTimeouts.run(getQueryTimeout(), this::cancel, execution,
-        e -> RemoteErrors.translate(e, remote().server()));
+    try {
+      return QueryTimeouts.run(getQueryTimeout(), this::cancel, execution,
+          e -> RemoteErrors.translate(e, remote().server()));
+    } catch (SQLTransientConnectionException e) {
+      // The client stopped waiting (http_response_timeout); the server need not go on.
+      remote().cancelQuietly(handle);
+      throw e;
+    }
   }
 
   @Override public boolean execute() throws SQLException {

@@ -3,6 +3,7 @@ package dev.azimuth.jdbc.remote;
 import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.AvaticaUtils;
@@ -24,8 +25,14 @@ final class RemoteStatement extends AvaticaStatement {
 
   private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
     cancelFlag.set(false);
-    return QueryTimeouts.run(getQueryTimeout(), this::cancel, execution,
-        e -> RemoteErrors.translate(e, remote().server()));
+    try {
+      return QueryTimeouts.run(getQueryTimeout(), this::cancel, execution,
+          e -> RemoteErrors.translate(e, remote().server()));
+    } catch (SQLTransientConnectionException e) {
+      // The client stopped waiting (http_response_timeout); the server need not go on.
+      remote().cancelQuietly(handle);
+      throw e;
+    }
   }
 
   @Override public boolean execute(String sql) throws SQLException {
