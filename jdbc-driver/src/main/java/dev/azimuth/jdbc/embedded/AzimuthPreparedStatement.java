@@ -18,7 +18,8 @@ import org.apache.calcite.avatica.Meta;
 /**
  * A prepared statement: planned once, executed with new parameters each time. A vector
  * parameter takes a {@code float[]} ({@code setObject}) or its text form ({@code setString}).
- * Engine errors surface as SQLExceptions with their SQLSTATE.
+ * Engine errors surface as SQLExceptions with their SQLSTATE; {@link #cancel} or the query
+ * timeout stop a run (57014).
  */
 final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
   AzimuthPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h,

@@ -8,7 +8,10 @@ import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
-/** A plain statement; engine errors surface as SQLExceptions with their SQLSTATE. */
+/**
+ * A plain statement; engine errors surface as SQLExceptions with their SQLSTATE, and
+ * {@link #cancel} or the query timeout stop it (57014).
+ */
 final class AzimuthStatement extends AvaticaStatement {
   AzimuthStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) {
