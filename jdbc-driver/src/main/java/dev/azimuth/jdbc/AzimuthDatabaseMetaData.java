@@ -4,8 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.Meta;
 
 /**
  * DatabaseMetaData for both drivers. Tables, columns, types and keywords come through Avatica's
@@ -19,8 +21,36 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
   /** The one schema user tables live in. */
   private static final String SCHEMA = "PUBLIC";
 
-  public AzimuthDatabaseMetaData(AvaticaConnection connection) {
+  private final AvaticaConnection connection;
+  private final Supplier<Meta> meta;
+
+  /** @param meta the connection's Meta, for the database's own properties */
+  public AzimuthDatabaseMetaData(AvaticaConnection connection, Supplier<Meta> meta) {
     super(connection);
+    this.connection = connection;
+    this.meta = meta;
+  }
+
+  /** The database's version, which for a server may differ from this driver's. */
+  @Override public String getDatabaseProductVersion() throws SQLException {
+    return property(Meta.DatabaseProperty.GET_DATABASE_PRODUCT_VERSION, String.class);
+  }
+
+  @Override public int getDatabaseMajorVersion() throws SQLException {
+    return property(Meta.DatabaseProperty.GET_DATABASE_MAJOR_VERSION, Integer.class);
+  }
+
+  @Override public int getDatabaseMinorVersion() throws SQLException {
+    return property(Meta.DatabaseProperty.GET_DATABASE_MINOR_VERSION, Integer.class);
+  }
+
+  private <T> T property(Meta.DatabaseProperty property, Class<T> type) throws SQLException {
+    try {
+      return property.getProp(meta.get(), connection.handle, type);
+    } catch (RuntimeException e) {
+      throw new SQLException("could not read the database's " + property + ": "
+          + e.getMessage(), "08006", e);
+    }
   }
 
   @Override public String getIdentifierQuoteString() {

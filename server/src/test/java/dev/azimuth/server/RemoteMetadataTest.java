@@ -134,6 +134,7 @@ class RemoteMetadataTest {
   void productKeywordsAndFunctions() throws SQLException {
     for (Function<DatabaseMetaData, Object> f : List.<Function<DatabaseMetaData, Object>>of(
         md -> call(md::getDatabaseProductName), md -> call(md::getDatabaseProductVersion),
+        md -> call(md::getDatabaseMajorVersion), md -> call(md::getDatabaseMinorVersion),
         md -> call(md::getDriverName), md -> call(md::getSQLKeywords),
         md -> call(md::getNumericFunctions), md -> call(md::getStringFunctions),
         md -> call(md::getIdentifierQuoteString))) {

@@ -53,7 +53,7 @@ final class AzimuthJdbcFactory implements AvaticaFactory {
 
   @Override public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(
       AvaticaConnection connection) {
-    return new AzimuthDatabaseMetaData(connection);
+    return new AzimuthDatabaseMetaData(connection, ((AzimuthConnection) connection)::meta);
   }
 
   @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,

@@ -57,7 +57,7 @@ final class RemoteJdbcFactory implements AvaticaFactory {
 
   @Override public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(
       AvaticaConnection connection) {
-    return new AzimuthDatabaseMetaData(connection);
+    return new AzimuthDatabaseMetaData(connection, ((RemoteConnection) connection)::meta);
   }
 
   /** Vector columns arrive as text but read as {@code float[]}: their class says so. */
