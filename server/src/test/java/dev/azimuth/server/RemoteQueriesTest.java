@@ -106,8 +106,8 @@ class RemoteQueriesTest {
       SQLException missing = assertThrows(SQLException.class,
           () -> s.executeQuery("SELECT * FROM nope"));
       assertEquals("42P01", missing.getSQLState());
-      assertTrue(missing.getMessage().startsWith("Object 'NOPE' not found")
-          || missing.getMessage().contains("NOPE"), missing.getMessage());
+      // The engine's own message, not wrapped in Avatica's.
+      assertEquals("table NOPE does not exist (at line 1, column 15)", missing.getMessage());
       SQLException dims = assertThrows(SQLException.class,
           () -> s.executeUpdate("INSERT INTO scratch VALUES (3, '[1,2,3]')"));
       assertEquals("22000", dims.getSQLState());
@@ -139,9 +139,9 @@ class RemoteQueriesTest {
         s.addBatch("UPDATE batch SET v = '[9,9]' WHERE id < 10");
         assertArrayEquals(new int[] {1, 10}, s.executeBatch());
       }
-      assertEquals(List.of(List.of("251", "19.0")), TestServers.strings(c,
-          "SELECT COUNT(*), MAX(VECTOR_NORM(v)) - MAX(VECTOR_NORM(v)) + 19 FROM batch "
-              + "WHERE id < 10 OR id >= 1000 OR id >= 0"));
+      assertEquals(List.of(List.of("251")), TestServers.strings(c, "SELECT COUNT(*) FROM batch"));
+      assertEquals(List.of(List.of("9", "[9.0,9.0]"), List.of("10", "[10.0,-10.0]")),
+          TestServers.strings(c, "SELECT id, v FROM batch WHERE id IN (9, 10) ORDER BY id"));
       TestServers.run(c, "DROP TABLE batch");
     }
   }
