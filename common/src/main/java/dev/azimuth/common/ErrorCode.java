@@ -49,10 +49,13 @@ public enum ErrorCode {
   NOT_NULL_VIOLATION("23502"),
   /** A second row with an existing primary key. */
   UNIQUE_VIOLATION("23505"),
+  /**
+   * An operation the connection may not do: DDL or DML in a read-only session, COPY of a file
+   * outside the import directory.
+   */
+  INSUFFICIENT_PRIVILEGE("42501"),
   /** A statement cancelled by the client or by its timeout. */
   QUERY_CANCELED("57014"),
-  /** An operation the connection may not do, e.g. COPY of a file outside the import directory. */
-  INSUFFICIENT_PRIVILEGE("42501"),
   /** A file named by a statement that does not exist. */
   UNDEFINED_FILE("58P01"),
   /** The database directory is held by another process. */

@@ -87,7 +87,12 @@ public final class Engine implements AutoCloseable {
   }
 
   public Session newSession() {
-    return new Session(TimeZone.getDefault());
+    return newSession(false);
+  }
+
+  /** A new session; a read-only one may run queries, EXPLAIN and SET, but no DDL or DML. */
+  public Session newSession(boolean readOnly) {
+    return new Session(TimeZone.getDefault(), readOnly);
   }
 
   Database database() {
@@ -138,9 +143,14 @@ public final class Engine implements AutoCloseable {
    *
    * @param parameters one value per {@code ?}, in any representation the binder accepts
    * @param cancel     set from another thread to stop the statement
+   * @throws PlanningException (42501) for DDL or DML in a read-only session
    */
   public QueryResult execute(Session session, Prepared prepared, Object[] parameters,
       AtomicBoolean cancel) {
+    if (session.readOnly() && !prepared.kind().readOnly()) {
+      throw new PlanningException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied: the "
+          + "session is read-only and may not run " + prepared.kind() + " statements");
+    }
     try {
       Prepared current = prepared;
       if (prepared.kind() != Prepared.Kind.DDL

@@ -292,7 +292,7 @@ final class StatementPreparer {
       v = nls.getValue();
     }
     Object setting = v;
-    return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
+    return new Prepared(sql, Prepared.Kind.SET, List.of(), List.of(), catalogVersion,
         (engine, session, params, cancel) -> {
           session.set(name, setting);
           return QueryResult.count(0);

@@ -23,11 +23,12 @@ final class AzimuthConnection extends AvaticaConnection {
   /** Avatica parses the time zone out of the properties on every query; they never change. */
   private TimeZone timeZone;
 
+  /** @param readOnly whether the session refuses DDL and DML */
   AzimuthConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
-      Properties info, EngineRegistry.Lease lease) {
+      Properties info, EngineRegistry.Lease lease, boolean readOnly) {
     super(driver, factory, url, info);
     this.lease = lease;
-    this.session = lease.engine().newSession();
+    this.session = lease.engine().newSession(readOnly);
   }
 
   @Override public TimeZone getTimeZone() {
