@@ -163,7 +163,8 @@ public final class Engine implements AutoCloseable {
 
   ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
     return new ExecutionContext(database, schema(database.catalogVersion()).root().plus(),
-        typeFactory, parameters, cancel, session.timeZone(), session.efSearch());
+        typeFactory, parameters, cancel, session.timeZone(), session.efSearch(),
+        session.fusionParallel());
   }
 
   private CalciteSchema schema(long version) {

@@ -15,6 +15,7 @@ public final class Session {
 
   private final TimeZone timeZone;
   private int efSearch = DEFAULT_EF_SEARCH;
+  private boolean fusionParallel = true;
 
   Session(TimeZone timeZone) {
     this.timeZone = timeZone;
@@ -30,6 +31,11 @@ public final class Session {
     return efSearch;
   }
 
+  /** Whether a fusion's inputs run concurrently (the default) or one after the other. */
+  public boolean fusionParallel() {
+    return fusionParallel;
+  }
+
   /**
    * Applies {@code SET name = value}; a null value resets the setting.
    *
@@ -39,8 +45,9 @@ public final class Session {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> efSearch = value == null ? DEFAULT_EF_SEARCH
           : checkedEfSearch(value);
+      case "fusion_parallel" -> fusionParallel = value == null || checkedBoolean(name, value);
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
-          "unrecognized setting " + name + "; settable: ef_search");
+          "unrecognized setting " + name + "; settable: ef_search, fusion_parallel");
     }
   }
 
@@ -48,8 +55,21 @@ public final class Session {
   public String get(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> Integer.toString(efSearch);
+      case "fusion_parallel" -> Boolean.toString(fusionParallel);
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
           "unrecognized setting " + name);
+    };
+  }
+
+  private static boolean checkedBoolean(String name, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+      case "true", "on" -> true;
+      case "false", "off" -> false;
+      default -> throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+          name + " must be true or false, got '" + value + "'");
     };
   }
 

@@ -1,7 +1,9 @@
 package dev.azimuth.planner.prepare;
 
+import dev.azimuth.planner.rel.FusionSpec;
 import dev.azimuth.planner.runtime.RuntimeFunctions;
 import dev.azimuth.sql.fun.VectorOperators;
+import dev.azimuth.sql.fusion.FusionFunction;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -17,7 +19,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's standard conversions, plus: each vector operator becomes the executable function
- * of {@link RuntimeFunctions}, keeping the type validation gave it. Stateless.
+ * of {@link RuntimeFunctions}, keeping the type validation gave it, and a fusion table
+ * function's call becomes its {@link FusionSpec} (its inputs become the table function scan's
+ * inputs, as Calcite converts every CURSOR argument). Stateless.
  */
 public final class AzimuthConvertletTable implements SqlRexConvertletTable {
   public static final AzimuthConvertletTable INSTANCE = new AzimuthConvertletTable();
@@ -29,6 +33,9 @@ public final class AzimuthConvertletTable implements SqlRexConvertletTable {
     if (op == VectorOperators.TO_VECTOR) {
       return (cx, c) -> convert(cx, c,
           c.operandCount() == 2 ? RuntimeFunctions.TO_VECTOR_DIM : RuntimeFunctions.TO_VECTOR);
+    }
+    if (op instanceof FusionFunction) {
+      return (cx, c) -> FusionSpec.of(cx.getValidator(), c).toCall(cx.getRexBuilder());
     }
     SqlOperator runtime = RuntimeFunctions.forSqlOperator(op);
     if (runtime != null) {

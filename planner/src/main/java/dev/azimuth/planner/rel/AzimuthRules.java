@@ -15,6 +15,7 @@ public final class AzimuthRules {
         AzimuthProjectScanRule.CONFIG.toRule(),
         VectorSearchRule.PROJECT_SCAN.toRule(),
         VectorSearchRule.PROJECT_FILTER_SCAN.toRule(),
+        FusionRule.CONFIG.toRule(),
         // Defined by Calcite but not registered by default: top-k without sorting every row,
         // for ORDER BY ... LIMIT shapes the vector search does not take.
         EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);

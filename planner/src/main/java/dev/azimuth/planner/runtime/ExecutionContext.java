@@ -20,8 +20,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Everything one execution of a statement sees: bound parameters, the clock, the cancel flag,
  * and one consistent read view per table, opened on first use and closed with the context.
- * Generated code reaches it as Calcite's {@code root}. Not thread-safe: one execution, one
- * thread.
+ * Generated code reaches it as Calcite's {@code root}. One execution at a time, but its
+ * independent parts (a fusion's inputs) may read through it from several threads at once:
+ * views are opened under a lock and are safe for concurrent reads.
  */
 public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Database database;
@@ -32,12 +33,17 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
   private final int efSearch;
+  private final boolean parallelInputs;
 
-  /** @param efSearch the session's beam width for index searches */
+  /**
+   * @param efSearch       the session's beam width for index searches
+   * @param parallelInputs whether independent inputs (of a fusion) may run concurrently
+   */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
       JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
-      TimeZone timeZone, int efSearch) {
+      TimeZone timeZone, int efSearch, boolean parallelInputs) {
     this.efSearch = efSearch;
+    this.parallelInputs = parallelInputs;
     this.database = requireNonNull(database, "database");
     this.rootSchema = requireNonNull(rootSchema, "rootSchema");
     this.typeFactory = requireNonNull(typeFactory, "typeFactory");
@@ -76,6 +82,11 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return efSearch;
   }
 
+  /** Whether independent inputs (of a fusion) may run concurrently. */
+  public boolean parallelInputs() {
+    return parallelInputs;
+  }
+
   /** The database, for the system tables. */
   public Database database() {
     return database;
@@ -88,7 +99,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   }
 
   /** This execution's view of a table: the same one every time it is asked for. */
-  public ReadView view(long tableId) {
+  public synchronized ReadView view(long tableId) {
     ReadView view = views.get(tableId);
     if (view == null) {
       view = store(tableId).openRead();
@@ -104,7 +115,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     }
   }
 
-  @Override public void close() {
+  @Override public synchronized void close() {
     for (ReadView v : views.values()) {
       v.close();
     }
