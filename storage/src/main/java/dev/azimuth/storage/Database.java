@@ -48,7 +48,19 @@ public interface Database extends AutoCloseable {
   IndexDef createIndex(String name, String table, int column,
       dev.azimuth.index.graph.GraphOptions options);
 
-  /** Drops an index and its files; returns false if there was no such index. */
+  /**
+   * Creates a FULLTEXT (BM25) index over a VARCHAR column and returns once every row already in
+   * the table is indexed, exactly as {@link #createIndex} does for vectors: one inverted index
+   * per sealed segment, built in the background for segments sealed later.
+   *
+   * @param column index of a VARCHAR column of the table
+   * @throws StorageException DUPLICATE_OBJECT if the name is taken or the column already has a
+   *     FULLTEXT index, UNDEFINED_TABLE, DATATYPE_MISMATCH for a column that is not VARCHAR
+   */
+  IndexDef createTextIndex(String name, String table, int column,
+      dev.azimuth.index.text.TextIndexOptions options);
+
+  /** Drops an index (of either kind) and its files; returns false if there was no such index. */
   boolean dropIndex(String name);
 
   /** All indexes, in creation order. */

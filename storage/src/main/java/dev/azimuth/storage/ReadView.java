@@ -3,7 +3,8 @@ package dev.azimuth.storage;
 import java.util.List;
 
 /**
- * A table as of one moment: rows by key, and the segments holding the vector columns.
+ * A table as of one moment: rows by key, the segments holding the vector columns, and the
+ * segments' vector and text indexes.
  *
  * <p>Safe for concurrent reads, so that the independent parts of one statement (a hybrid
  * search's inputs) can read one snapshot from several threads; close it once, after they have
@@ -42,6 +43,12 @@ public interface ReadView extends AutoCloseable {
    * (search that segment exactly then). The graph stays usable until the view is closed.
    */
   dev.azimuth.index.graph.VectorGraph graph(int segment, long indexId);
+
+  /**
+   * The inverted index of a FULLTEXT index over a sealed segment of this view, or null while it
+   * is not built (analyze that segment's texts then). It stays usable until the view is closed.
+   */
+  dev.azimuth.index.text.SegmentTextIndex textIndex(int segment, long indexId);
 
   @Override
   void close();

@@ -2,7 +2,8 @@ package dev.azimuth.storage;
 
 /**
  * One segment of a table as a {@link ReadView} sees it: rows at ordinals {@code 0..size()-1},
- * each live or deleted, with each vector column stored contiguously so scans stream it.
+ * each live or deleted, with each vector column stored contiguously so scans stream it, and each
+ * scalar column by ordinal so text search can read a column without decoding rows.
  *
  * <p>Immutable; safe to share between threads.
  */
@@ -34,4 +35,11 @@ public interface SegmentView {
 
   /** Whether the vector column is NULL at this ordinal. */
   boolean isNull(int column, int ordinal);
+
+  /**
+   * The value of a scalar (non-vector) column at an ordinal, in storage's Java form (a VARCHAR
+   * is a {@link String}), or null; read from memory, without copying. Meaningful for live
+   * ordinals.
+   */
+  Object value(int column, int ordinal);
 }

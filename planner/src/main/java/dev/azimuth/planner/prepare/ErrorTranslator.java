@@ -38,6 +38,8 @@ public final class ErrorTranslator {
           "function $1 does not exist"),
       rule("Cannot apply '([^']*)' to arguments of type (.*)\\. Supported form.*",
           ErrorCode.UNDEFINED_FUNCTION, "operator $1 cannot take arguments of type $2"),
+      rule("Invalid number of arguments to function '([^']*)'\\. Was expecting (\\d+) "
+          + "arguments", ErrorCode.UNDEFINED_FUNCTION, "function $1 takes $2 arguments"),
       rule("Cannot assign to target field '([^']*)' of type (.*) from source field '[^']*' "
           + "of type (.*)", ErrorCode.DATATYPE_MISMATCH,
           "column $1 is $2 and cannot take a value of type $3"));

@@ -4,6 +4,8 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.GraphKind;
 import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.index.text.TextIndexOptions;
+import dev.azimuth.storage.IndexDef;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.sql.ddl.SqlCreateIndex;
 import dev.azimuth.storage.Database;
@@ -13,10 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CREATE INDEX: turns the written method and {@code WITH} options into {@link GraphOptions}
- * and asks storage to build. Options: {@code metric} ('l2', 'cosine', 'ip'; default 'l2', as
- * pgvector's default operator class), {@code m} (16), {@code ef_construction} (100), and for
- * DISKANN {@code pq_subspaces} (automatic). Stateless.
+ * CREATE INDEX: turns the written method and {@code WITH} options into {@link GraphOptions} (HNSW,
+ * DISKANN) or {@link TextIndexOptions} (FULLTEXT) and asks storage to build. Graph options:
+ * {@code metric} ('l2', 'cosine', 'ip'; default 'l2', as pgvector's default operator class),
+ * {@code m} (16), {@code ef_construction} (100), and for DISKANN {@code pq_subspaces}
+ * (automatic). FULLTEXT options: {@code analyzer} ('standard', 'english', 'simple',
+ * 'whitespace'; default 'standard'). Stateless.
  */
 final class IndexDdl {
   private IndexDdl() {}
@@ -41,7 +45,25 @@ final class IndexDdl {
       throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
           "column " + columnName + " does not exist in table " + table);
     }
-    db.createIndex(name, def.name(), column, options(create));
+    if (create.method().getSimple().equalsIgnoreCase(IndexDef.FULLTEXT)) {
+      db.createTextIndex(name, def.name(), column, textOptions(create));
+    } else {
+      db.createIndex(name, def.name(), column, options(create));
+    }
+  }
+
+  static TextIndexOptions textOptions(SqlCreateIndex create) {
+    TextIndexOptions options = TextIndexOptions.DEFAULT;
+    for (Map.Entry<String, Object> option : create.options().entrySet()) {
+      if (!option.getKey().equals("analyzer") || !(option.getValue() instanceof String name)) {
+        throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE, option.getKey()
+            .equals("analyzer") ? "index option analyzer must be a string, e.g. analyzer = "
+            + "'english'; got " + option.getValue() : "unknown index option "
+            + option.getKey() + "; FULLTEXT takes one option, analyzer");
+      }
+      options = new TextIndexOptions(name);
+    }
+    return options;
   }
 
   private static int indexIgnoringCase(TableDef def, String name) {
@@ -58,7 +80,7 @@ final class IndexDdl {
       case "HNSW" -> GraphKind.HNSW;
       case "DISKANN" -> GraphKind.DISKANN;
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT, "index method "
-          + create.method().getSimple() + " does not exist; use HNSW or DISKANN");
+          + create.method().getSimple() + " does not exist; use HNSW, DISKANN or FULLTEXT");
     };
     Metric metric = Metric.L2;
     int m = GraphOptions.DEFAULT_M;

@@ -1,6 +1,7 @@
 package dev.azimuth.planner.prepare;
 
 import dev.azimuth.sql.LiteralParameter;
+import dev.azimuth.sql.fun.TextOperators;
 import dev.azimuth.sql.fun.VectorDistance;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,9 +32,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Replaces the literals of a parsed query that are plain values with {@link LiteralParameter}s,
  * so that queries differing only in those values have one shape and can share a plan.
  *
- * <p>Deliberately narrow: only a literal compared ({@code = <> < <= > >=}) with a column, and
- * vector text given to a distance function or operator, where Calcite types the parameter from
- * the column or the vector beside it. Everything that can change a plan's shape stays literal:
+ * <p>Deliberately narrow: only a literal compared ({@code = <> < <= > >=}) with a column,
+ * vector text given to a distance function or operator, and the words of {@code TEXT_MATCH} and
+ * {@code BM25}, where the parameter's type follows from the column or the function. Everything that can change a plan's shape stays literal:
  * LIMIT and OFFSET, hints, ordinals in ORDER BY and GROUP BY, CAST targets, intervals, NULL,
  * booleans, and literals anywhere else. Lifted parameters are numbered after the client's
  * {@code ?}s, so those keep their indexes. Stateless.
@@ -83,6 +84,9 @@ public final class LiteralLifter {
                 lift(basic, i, LiteralKind.VECTOR_TEXT, text.getValueAs(String.class));
               }
             }
+          } else if (isTextFunction(call)
+              && call.operand(1) instanceof SqlCharStringLiteral words) {
+            lift(basic, 1, LiteralKind.STRING, words.getValueAs(String.class));
           }
         }
         return super.visit(call);
@@ -122,6 +126,14 @@ public final class LiteralLifter {
       }
     }
     return false;
+  }
+
+  /** {@code TEXT_MATCH(column, 'words')} or {@code BM25(column, 'words')}. */
+  private static boolean isTextFunction(SqlCall call) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    return call.operandCount() == 2
+        && (name.equals(TextOperators.TEXT_MATCH.getName())
+            || name.equals(TextOperators.BM25.getName()));
   }
 
   /** DATE and TIMESTAMP literals arrive untyped from the parser: type them as Calcite will. */

@@ -16,6 +16,8 @@ public final class AzimuthRules {
         VectorSearchRule.PROJECT_SCAN.toRule(),
         VectorSearchRule.PROJECT_FILTER_SCAN.toRule(),
         FusionRule.CONFIG.toRule(),
+        TextSearchRule.PROJECT_SCAN.toRule(),
+        TextSearchRule.PROJECT_FILTER_SCAN.toRule(),
         // Defined by Calcite but not registered by default: top-k without sorting every row,
         // for ORDER BY ... LIMIT shapes the vector search does not take.
         EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);

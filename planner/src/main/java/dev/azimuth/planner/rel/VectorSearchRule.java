@@ -65,7 +65,8 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     super(config);
   }
 
-  private static boolean isTopK(Sort sort) {
+  /** A sort by one key with a constant LIMIT (and OFFSET, if any): a top-k. */
+  static boolean isTopK(Sort sort) {
     return sort.fetch instanceof RexLiteral
         && (sort.offset == null || sort.offset instanceof RexLiteral)
         && sort.getCollation().getFieldCollations().size() == 1;
@@ -136,7 +137,8 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
       }
     }
     RelOptCluster cluster = scan.getCluster();
-    RelNode filterInput = filter == null ? null : rowIdsPassing(call.builder(), scan, filter);
+    RelNode filterInput = filter == null ? null
+        : rowIdsPassing(call.builder(), scan, filter.getCondition());
     AzimuthVectorSearch.Spec spec = new AzimuthVectorSearch.Spec(match.column(),
         match.distance(), metric, negateQuery, nullsFirst, match.query(), offset, fetch,
         index, hints.efSearch(), hints.shownEfSearch(), strategy);
@@ -177,19 +179,21 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
       return null;
     }
     for (IndexDef index : table.indexes()) {
-      if (index.column() == column && index.options().metric() == metric) {
+      if (!index.fullText() && index.column() == column && index.options().metric() == metric) {
         return index;
       }
     }
     return null;
   }
 
-  /** A scan of just the filter's columns plus the row id (last), filtered. */
-  private static RelNode rowIdsPassing(RelBuilder builder, AzimuthTableScan scan,
-      Filter filter) {
+  /**
+   * A scan of just the columns {@code condition} (over {@code scan}'s fields) reads, plus the
+   * row id (last), filtered by it: the input of a search with a filter.
+   */
+  static RelNode rowIdsPassing(RelBuilder builder, AzimuthTableScan scan, RexNode filter) {
     int[] scanColumns = scan.columns();
     ImmutableBitSet.Builder tableColumns = ImmutableBitSet.builder();
-    for (int field : RelOptUtil.InputFinder.bits(filter.getCondition())) {
+    for (int field : RelOptUtil.InputFinder.bits(filter)) {
       tableColumns.set(scanColumns[field]);
     }
     int[] columns = tableColumns.build().toArray();
@@ -203,7 +207,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
     }
     AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.table(),
         scan.definition(), columns, true);
-    RexNode condition = filter.getCondition().accept(new RexShuttle() {
+    RexNode condition = filter.accept(new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {
         return new RexInputRef(position[ref.getIndex()], ref.getType());
       }
@@ -232,7 +236,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
       return null;
     }
 
-    private static boolean isConstant(RexNode e) {
+    static boolean isConstant(RexNode e) {
       return RelOptUtil.InputFinder.bits(e).isEmpty() && !RexUtil.containsCorrelation(e)
           && !RexUtil.containsFieldAccess(e);
     }

@@ -34,6 +34,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Map<Long, ReadView> views = new HashMap<>();
   private final int efSearch;
   private final boolean parallelInputs;
+  private TextContext text;
 
   /**
    * @param efSearch       the session's beam width for index searches
@@ -87,7 +88,15 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return parallelInputs;
   }
 
-  /** The database, for the system tables. */
+  /** What this execution knows about the text columns it searches. */
+  public synchronized TextContext text() {
+    if (text == null) {
+      text = new TextContext(this);
+    }
+    return text;
+  }
+
+  /** The database, for the system tables and the catalog of indexes. */
   public Database database() {
     return database;
   }

@@ -160,7 +160,8 @@ public final class VectorSearchRuntime {
         rankable);
   }
 
-  private static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
+  /** The row ids (last field of each row) of {@code rows}, as an ordinal set per segment. */
+  static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
     Map<Integer, BitSet> accepted = new HashMap<>();
     // Rows come segment by segment: remember the current segment's set, not a lookup per row.
     int segment = -1;

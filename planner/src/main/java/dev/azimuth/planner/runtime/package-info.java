@@ -1,5 +1,6 @@
 /**
- * What generated code calls at run time: scans, modification, vector search, the vector
- * functions, and the per-execution context that holds parameters and read views.
+ * What generated code calls at run time: scans, modification, vector and text search, the
+ * vector and text functions, and the per-execution context that holds parameters, read views
+ * and text statistics.
  */
 package dev.azimuth.planner.runtime;

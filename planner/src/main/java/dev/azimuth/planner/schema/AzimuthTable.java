@@ -29,7 +29,7 @@ public final class AzimuthTable extends AbstractTable implements TranslatableTab
   private final LongSupplier rowCount;
 
   /**
-   * @param indexes  the table's vector indexes
+   * @param indexes  the table's indexes, vector and FULLTEXT
    * @param rowCount live row count, read when the planner asks (so estimates follow the data
    *                 while the definition stays fixed)
    */
@@ -43,9 +43,19 @@ public final class AzimuthTable extends AbstractTable implements TranslatableTab
     return def;
   }
 
-  /** The table's vector indexes, oldest first. */
+  /** The table's indexes, vector and FULLTEXT, oldest first. */
   public List<IndexDef> indexes() {
     return indexes;
+  }
+
+  /** The FULLTEXT index on a column (there is at most one), or null. */
+  public IndexDef fullTextIndex(int column) {
+    for (IndexDef index : indexes) {
+      if (index.fullText() && index.column() == column) {
+        return index;
+      }
+    }
+    return null;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {

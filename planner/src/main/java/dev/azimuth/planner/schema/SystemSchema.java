@@ -28,7 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * {@code SYS}: read-only tables that show the engine's state as of the moment they are read.
  * {@code SYS.INDEXES} has a row per index and sealed segment (state BUILDING, READY, PENDING or
- * FAILED, with progress); {@code SYS.SEGMENTS} a row per segment of every table.
+ * FAILED, with progress; for a FULLTEXT index the "vectors" columns count rows with text and
+ * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table.
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "SYS";
@@ -79,13 +80,14 @@ public final class SystemSchema extends AbstractSchema {
   private static Object[] indexRow(IndexDef index, TableDef table, Integer segment,
       String state, long done, long total, long memoryBytes, String error) {
     GraphOptions o = index.options();
-    String options = "m=" + o.m() + ", ef_construction=" + o.efConstruction()
-        + (o.pqSubspaces() > 0 ? ", pq_subspaces=" + o.pqSubspaces() : "");
+    String options = index.fullText() ? "analyzer=" + index.text().analyzer()
+        : "m=" + o.m() + ", ef_construction=" + o.efConstruction()
+            + (o.pqSubspaces() > 0 ? ", pq_subspaces=" + o.pqSubspaces() : "");
     double progress = total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0;
     return new Object[] {index.name(), table == null ? null : table.name(),
         table == null ? null : table.columns().get(index.column()).name(),
-        o.kind().name(), metricName(o), options, segment, state, done, total, progress,
-        memoryBytes, error};
+        index.method(), index.fullText() ? "bm25" : metricName(o), options, segment, state,
+        done, total, progress, memoryBytes, error};
   }
 
   private static String metricName(GraphOptions o) {

@@ -65,6 +65,18 @@ class LiteralLifterTest {
   }
 
   @Test
+  void wordsOfTextFunctionsAreLifted() {
+    LiteralLifter.Lifted lifted = lift("SELECT id, BM25(body, 'rocksdb compaction') AS s "
+        + "FROM docs WHERE TEXT_MATCH(body, 'rocksdb') ORDER BY s DESC LIMIT 10");
+    assertEquals(List.of(LiteralKind.STRING, LiteralKind.STRING), lifted.kinds());
+    assertEquals(List.of("rocksdb compaction", "rocksdb"), lifted.values());
+    assertEquals(shape("SELECT id FROM docs WHERE TEXT_MATCH(body, 'a') LIMIT 3"),
+        shape("select id from docs where text_match(body, 'b c') limit 3"));
+    // The column stays: it decides the analyzer and the index.
+    assertNull(lift("SELECT BM25('x', body) FROM docs"));
+  }
+
+  @Test
   void clientParametersKeepTheirIndexes() {
     LiteralLifter.Lifted lifted = lift("SELECT id FROM t WHERE n = 5 AND m = ? "
         + "ORDER BY v <-> ? LIMIT 3");

@@ -1,2 +1,5 @@
-/** Vector functions and operators (distances, norms, TO_VECTOR) and their type rules. */
+/**
+ * The dialect's functions and operators and their type rules: vector functions (distances,
+ * norms, TO_VECTOR) and full-text functions (TEXT_MATCH, BM25).
+ */
 package dev.azimuth.sql.fun;

@@ -3,8 +3,7 @@ package dev.azimuth.storage.rocks;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.graph.BuildControl;
 import dev.azimuth.index.graph.CorruptGraphException;
-import dev.azimuth.index.graph.VectorGraph;
-import dev.azimuth.index.graph.VectorGraphs;
+import dev.azimuth.index.text.CorruptTextIndexException;
 import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.IndexState;
 import dev.azimuth.storage.StorageException;
@@ -27,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rocksdb.RocksDBException;
@@ -35,16 +33,18 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
- * Builds, persists, loads and serves the graphs of every index over every sealed segment.
+ * Builds, persists, loads and serves the per-segment indexes of every index over every sealed
+ * segment: graphs of vector indexes and inverted indexes of FULLTEXT indexes alike (what
+ * differs between them is in {@link SegmentIndexFiles}).
  *
- * <p>Builds run one at a time on a background thread, each using all cores through a shared
- * {@link ForkJoinPool}, so writers and readers never wait for them. A graph is written to its
- * own file (temp file, fsync, rename), and only then does the catalog record it, with the file's
- * checksum, as ready: a crash mid-build leaves no record, the segment is searched exactly, and
- * the build starts again at the next open. At open, a file whose checksum no longer matches is
- * deleted and rebuilt, never trusted.
+ * <p>Builds run one at a time on a background thread, graph builds using all cores through a
+ * shared {@link ForkJoinPool}, so writers and readers never wait for them. An index is written
+ * to its own file (temp file, fsync, rename), and only then does the catalog record it, with the
+ * file's checksum, as ready: a crash mid-build leaves no record, the segment is searched
+ * exactly, and the build starts again at the next open. At open, a file whose checksum no
+ * longer matches is deleted and rebuilt, never trusted.
  */
-final class IndexService implements GraphLookup, AutoCloseable {
+final class IndexService implements IndexLookup, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(IndexService.class.getName());
 
   private record Key(long index, int segment) {}
@@ -54,7 +54,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
   private final ForkJoinPool pool;
   private final ExecutorService builder;
   private final Map<Long, IndexDef> indexes = new ConcurrentHashMap<>();
-  private final Map<Key, GraphHandle> ready = new ConcurrentHashMap<>();
+  private final Map<Key, IndexHandle> ready = new ConcurrentHashMap<>();
   private final Map<Key, IndexState> progress = new ConcurrentHashMap<>();
   private final Map<Key, CompletableFuture<Void>> builds = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -73,8 +73,8 @@ final class IndexService implements GraphLookup, AutoCloseable {
   /**
    * At open, before any build: deletes what an interrupted build, merge or drop left behind.
    * Catalog states of an index or segment that no longer exists go, and so does every file in
-   * the index directory that no remaining state names (temporary files of a build, graphs of
-   * a merge that never committed, graphs of segments a merge replaced).
+   * the index directory that no remaining state names (temporary files of a build, indexes of
+   * a merge that never committed, indexes of segments a merge replaced).
    */
   void removeLeftovers(List<IndexDef> defs, Map<Long, RocksTable> tablesById) {
     Map<Long, IndexDef> byId = new HashMap<>();
@@ -133,7 +133,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
   }
 
   /**
-   * At open: loads each segment's graph whose file is intact and schedules a build for every
+   * At open: loads each segment's index whose file is intact and schedules a build for every
    * other sealed segment.
    */
   void open(IndexDef def, RocksTable table) {
@@ -143,16 +143,12 @@ final class IndexService implements GraphLookup, AutoCloseable {
       byte[] entry = store.get(store.catalog(), Layout.indexStateKey(def.id(), segment.id()));
       if (entry != null) {
         IndexFileState state = CatalogCodec.decode(entry, IndexFileState.class);
-        SegmentMirror.Snapshot s = segment.published();
-        float[] data = s.vectors(def.column());
         Path file = directory.resolve(state.file());
         try {
-          VectorGraph graph = VectorGraphs.open(file, state.checksum(), data,
-              table.definition().columns().get(def.column()).dimension(), s.size(),
-              def.options());
-          ready.put(key, new GraphHandle(graph));
+          ready.put(key, new IndexHandle(SegmentIndexFiles.open(def, table.definition(),
+              segment.published(), file, state.checksum())));
           continue;
-        } catch (CorruptGraphException | IOException e) {
+        } catch (CorruptGraphException | CorruptTextIndexException | IOException e) {
           LOG.log(Level.WARNING, "index " + def.name() + " on segment " + segment.id()
               + " of table " + table.definition().name() + ": " + e.getMessage()
               + "; rebuilding it");
@@ -170,7 +166,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
     }
   }
 
-  /** Builds (unless ready or already scheduled) the graph of an index over one segment. */
+  /** Builds (unless ready or already scheduled) the index of one segment. */
   CompletableFuture<Void> schedule(IndexDef def, RocksTable table, SegmentMirror segment) {
     Key key = new Key(def.id(), segment.id());
     if (ready.containsKey(key)) {
@@ -202,12 +198,12 @@ final class IndexService implements GraphLookup, AutoCloseable {
       }
 
       @Override public boolean cancelled() {
-        // A merge may replace the segment meanwhile: its graph would be of no use.
+        // A merge may replace the segment meanwhile: its index would be of no use.
         return IndexService.this.cancelled(def) || !table.hasSealed(segment.id());
       }
     };
     try {
-      PreparedGraph prepared = buildFile(def, table.definition(), s, control);
+      PreparedIndex prepared = buildFile(def, table.definition(), s, control);
       synchronized (this) {
         if (control.cancelled()) {
           prepared.discard();
@@ -219,7 +215,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
               CatalogCodec.encodeAny(prepared.state()));
           store.writeSynced(batch);
         }
-        ready.put(key, new GraphHandle(prepared.built().graph()));
+        ready.put(key, new IndexHandle(prepared.built().index()));
         progress.remove(key);
       }
     } catch (CancellationException e) {
@@ -234,16 +230,16 @@ final class IndexService implements GraphLookup, AutoCloseable {
     }
   }
 
-  /** A graph built and durable in its file, not yet recorded in the catalog. */
-  record PreparedGraph(IndexDef index, int segment, Path file, VectorGraphs.Built built) {
+  /** A segment index built and durable in its file, not yet recorded in the catalog. */
+  record PreparedIndex(IndexDef index, int segment, Path file, SegmentIndexFiles.Built built) {
     IndexFileState state() {
       return new IndexFileState(file.getFileName().toString(), built.checksum(),
-          built.fileBytes(), built.graph().size());
+          built.bytes(), built.index().size());
     }
 
-    /** Closes the graph and deletes its file: it will never be recorded. */
+    /** Closes the index and deletes its file: it will never be recorded. */
     void discard() {
-      built.graph().close();
+      built.index().close();
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
@@ -252,32 +248,23 @@ final class IndexService implements GraphLookup, AutoCloseable {
     }
   }
 
-  private PreparedGraph buildFile(IndexDef def, TableDef table, SegmentMirror.Snapshot s,
+  private PreparedIndex buildFile(IndexDef def, TableDef table, SegmentMirror.Snapshot s,
       BuildControl control) throws IOException {
-    int column = def.column();
-    int dimension = table.columns().get(column).dimension();
-    IntPredicate include = s.hasNulls(column)
-        ? o -> s.isLive(o) && !s.isNull(column, o) : s::isLive;
-    Path file = directory.resolve(fileName(def.id(), s.id()));
+    Path file = directory.resolve(SegmentIndexFiles.fileName(def, s.id()));
     Files.createDirectories(directory);
-    VectorGraphs.Built built = VectorGraphs.build(s.vectors(column), dimension, s.size(),
-        include, def.options(), file, control, pool);
-    return new PreparedGraph(def, s.id(), file, built);
-  }
-
-  private static String fileName(long index, int segment) {
-    return "index-" + index + "-segment-" + segment + ".graph";
+    return new PreparedIndex(def, s.id(), file,
+        SegmentIndexFiles.build(def, table, s, file, control, pool));
   }
 
   /**
-   * Builds the graph of every index of a table over a merged segment that is not in the table
-   * yet, so that it is searched through its graphs from the moment it replaces its sources.
+   * Builds the index of every index of a table over a merged segment that is not in the table
+   * yet, so that it is searched through its indexes from the moment it replaces its sources.
    *
    * @throws CancellationException if {@code cancelled} turned true; nothing is left behind
    */
-  List<PreparedGraph> prepare(TableDef table, SegmentMirror.Snapshot merged,
+  List<PreparedIndex> prepare(TableDef table, SegmentMirror.Snapshot merged,
       BooleanSupplier cancelled) throws IOException {
-    List<PreparedGraph> out = new ArrayList<>();
+    List<PreparedIndex> out = new ArrayList<>();
     try {
       for (IndexDef def : indexesOf(table.id())) {
         BuildControl control = new BuildControl() {
@@ -293,12 +280,12 @@ final class IndexService implements GraphLookup, AutoCloseable {
           if (cancelled.getAsBoolean()) {
             throw e;
           }
-          // The index was dropped meanwhile: the merge goes on without its graph.
+          // The index was dropped meanwhile: the merge goes on without it.
         }
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      out.forEach(PreparedGraph::discard);
+      out.forEach(PreparedIndex::discard);
       throw e;
     }
   }
@@ -309,16 +296,16 @@ final class IndexService implements GraphLookup, AutoCloseable {
   }
 
   /**
-   * Moves the graphs of merged segments to their replacement: adds to {@code batch} the states
-   * of the prepared graphs and the removal of the sources' states, then runs {@code commit}
-   * while no build can record a graph of a source segment. Afterwards the new graphs serve
+   * Moves the indexes of merged segments to their replacement: adds to {@code batch} the states
+   * of the prepared indexes and the removal of the sources' states, then runs {@code commit}
+   * while no build can record an index of a source segment. Afterwards the new indexes serve
    * reads and the old ones are closed, and their files deleted, once no reader holds them.
    * If {@code commit} throws, nothing changed.
    */
-  synchronized void replace(long tableId, List<Integer> sources, List<PreparedGraph> graphs,
+  synchronized void replace(long tableId, List<Integer> sources, List<PreparedIndex> built,
       WriteBatch batch, Commit commit) throws RocksDBException {
-    List<PreparedGraph> recorded = new ArrayList<>();
-    for (PreparedGraph g : graphs) {
+    List<PreparedIndex> recorded = new ArrayList<>();
+    for (PreparedIndex g : built) {
       if (!cancelled(g.index())) {
         batch.put(store.catalog(), Layout.indexStateKey(g.index().id(), g.segment()),
             CatalogCodec.encodeAny(g.state()));
@@ -332,9 +319,9 @@ final class IndexService implements GraphLookup, AutoCloseable {
       }
     }
     commit.run(batch);
-    for (PreparedGraph g : graphs) {
+    for (PreparedIndex g : built) {
       if (recorded.contains(g)) {
-        ready.put(new Key(g.index().id(), g.segment()), new GraphHandle(g.built().graph()));
+        ready.put(new Key(g.index().id(), g.segment()), new IndexHandle(g.built().index()));
       } else {
         g.discard();
       }
@@ -343,8 +330,8 @@ final class IndexService implements GraphLookup, AutoCloseable {
       for (int segment : sources) {
         Key key = new Key(def.id(), segment);
         progress.remove(key);
-        Path file = directory.resolve(fileName(def.id(), segment));
-        GraphHandle handle = ready.remove(key);
+        Path file = directory.resolve(SegmentIndexFiles.fileName(def, segment));
+        IndexHandle handle = ready.remove(key);
         if (handle != null) {
           handle.retire(() -> deleteQuietly(file));
         } else {
@@ -377,7 +364,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
     }
   }
 
-  /** Forgets an index: cancels its builds, retires its graphs, deletes its files and states. */
+  /** Forgets an index: cancels its builds, retires its segments' indexes and states. */
   synchronized void drop(IndexDef def, WriteBatch batch) throws RocksDBException {
     indexes.remove(def.id());
     batch.deleteRange(store.catalog(), Layout.indexStatePrefix(def.id()),
@@ -429,12 +416,12 @@ final class IndexService implements GraphLookup, AutoCloseable {
       }
       for (SegmentMirror segment : table.sealedSegments()) {
         Key key = new Key(def.id(), segment.id());
-        GraphHandle handle = ready.get(key);
+        IndexHandle handle = ready.get(key);
         IndexState state = progress.get(key);
         if (handle != null) {
-          int n = handle.graph().size();
+          int n = handle.index().size();
           out.add(new IndexState(def, segment.id(), IndexState.Phase.READY, n, n, null,
-              handle.graph().residentBytes()));
+              handle.index().residentBytes()));
         } else if (state != null) {
           out.add(state);
         } else {
@@ -446,8 +433,8 @@ final class IndexService implements GraphLookup, AutoCloseable {
     return out;
   }
 
-  @Override public GraphHandle acquire(long indexId, int segment) {
-    GraphHandle handle = ready.get(new Key(indexId, segment));
+  @Override public IndexHandle acquire(long indexId, int segment) {
+    IndexHandle handle = ready.get(new Key(indexId, segment));
     return handle != null && handle.acquire() ? handle : null;
   }
 
@@ -473,7 +460,7 @@ final class IndexService implements GraphLookup, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pool.shutdownNow();
-    for (GraphHandle h : ready.values()) {
+    for (IndexHandle h : ready.values()) {
       h.retire();
     }
     ready.clear();

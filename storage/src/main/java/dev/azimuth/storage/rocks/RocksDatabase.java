@@ -9,6 +9,7 @@ import dev.azimuth.storage.StorageOptions;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.storage.TableStore;
 import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.index.text.TextIndexOptions;
 import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.IndexState;
 import dev.azimuth.storage.SegmentInfo;
@@ -250,6 +251,49 @@ public final class RocksDatabase implements Database {
 
   @Override public IndexDef createIndex(String name, String tableName, int column,
       GraphOptions graphOptions) {
+    return create(name, tableName, t -> {
+      if (column < 0 || column >= t.columns().size()
+          || t.columns().get(column).type() != ColumnType.VECTOR) {
+        throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+            + ": column " + (column < 0 || column >= t.columns().size() ? "#" + column
+                : t.columns().get(column).name()) + " is not a VECTOR column");
+      }
+      return new IndexDef(nextIndexId, name, t.id(), column, graphOptions);
+    });
+  }
+
+  @Override public IndexDef createTextIndex(String name, String tableName, int column,
+      TextIndexOptions textOptions) {
+    return create(name, tableName, t -> {
+      if (column < 0 || column >= t.columns().size()) {
+        throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+            + ": no column #" + column);
+      }
+      ColumnDef c = t.columns().get(column);
+      if (c.type() != ColumnType.VARCHAR) {
+        throw new StorageException(ErrorCode.DATATYPE_MISMATCH, "FULLTEXT index " + name
+            + " needs a VARCHAR column, but " + c.name() + " is " + c.sqlType());
+      }
+      for (IndexDef other : indexes.values()) {
+        if (other.fullText() && other.tableId() == t.id() && other.column() == column) {
+          // Scores depend on the analyzer, and a query cannot say which index it means.
+          throw new StorageException(ErrorCode.DUPLICATE_OBJECT, "column " + c.name()
+              + " already has FULLTEXT index " + other.name() + "; drop it first");
+        }
+      }
+      return new IndexDef(nextIndexId, name, t.id(), column, textOptions);
+    });
+  }
+
+  /**
+   * Records a new index, then builds it over every sealed segment (the growing one sealed
+   * first) and waits for those builds.
+   *
+   * @param define checks the table's column and makes the definition; runs under the catalog
+   *     lock
+   */
+  private IndexDef create(String name, String tableName,
+      java.util.function.Function<TableDef, IndexDef> define) {
     RocksTable table;
     IndexDef def;
     synchronized (this) {
@@ -263,14 +307,7 @@ public final class RocksDatabase implements Database {
         throw new StorageException(ErrorCode.UNDEFINED_TABLE,
             "table " + tableName + " does not exist");
       }
-      TableDef t = table.definition();
-      if (column < 0 || column >= t.columns().size()
-          || t.columns().get(column).type() != ColumnType.VECTOR) {
-        throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
-            + ": column " + (column < 0 || column >= t.columns().size() ? "#" + column
-                : t.columns().get(column).name()) + " is not a VECTOR column");
-      }
-      def = new IndexDef(nextIndexId, name, t.id(), column, graphOptions);
+      def = define.apply(table.definition());
       try (WriteBatch batch = new WriteBatch()) {
         batch.put(store.catalog(), Layout.indexKey(def.id()), CatalogCodec.encodeAny(def));
         batch.put(store.catalog(), Layout.NEXT_INDEX_ID_KEY,
@@ -284,7 +321,7 @@ public final class RocksDatabase implements Database {
       indexService.register(def);
       version++;
     }
-    // Outside the catalog lock: other statements go on while the graphs are built.
+    // Outside the catalog lock: other statements go on while the indexes are built.
     table.seal();
     try {
       List<SegmentMirror> waited;

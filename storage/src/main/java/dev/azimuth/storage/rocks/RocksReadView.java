@@ -6,6 +6,7 @@ import dev.azimuth.storage.RowCursor;
 import dev.azimuth.storage.SegmentView;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.index.graph.VectorGraph;
+import dev.azimuth.index.text.SegmentTextIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,8 @@ final class RocksReadView implements ReadView {
   private final RocksStore store;
   private final TableDef def;
   private final List<SegmentMirror.Snapshot> segments;
-  private final GraphLookup graphs;
-  private final Map<Long, GraphHandle> leases = new HashMap<>();
+  private final IndexLookup indexes;
+  private final Map<Long, IndexHandle> leases = new HashMap<>();
   private final Snapshot snapshot;
   private final ReadOptions readOptions;
   private final ColumnType keyType;
@@ -32,11 +33,11 @@ final class RocksReadView implements ReadView {
   private boolean closed;
 
   RocksReadView(RocksStore store, TableDef def, List<SegmentMirror.Snapshot> segments,
-      Snapshot snapshot, GraphLookup graphs) {
+      Snapshot snapshot, IndexLookup indexes) {
     this.store = store;
     this.def = def;
     this.segments = List.copyOf(segments);
-    this.graphs = graphs;
+    this.indexes = indexes;
     this.snapshot = snapshot;
     this.readOptions = new ReadOptions().setSnapshot(snapshot);
     this.keyType = def.keyColumn().type();
@@ -164,18 +165,27 @@ final class RocksReadView implements ReadView {
     return List.copyOf(segments);
   }
 
-  @Override public synchronized VectorGraph graph(int segment, long indexId) {
+  @Override public VectorGraph graph(int segment, long indexId) {
+    return lease(segment, indexId) instanceof SegmentIndex.Graph g ? g.graph() : null;
+  }
+
+  @Override public SegmentTextIndex textIndex(int segment, long indexId) {
+    return lease(segment, indexId) instanceof SegmentIndex.Text t ? t.index() : null;
+  }
+
+  /** The segment's index, leased until the view closes; null while it is not ready. */
+  private synchronized SegmentIndex lease(int segment, long indexId) {
     long leaseKey = ((long) segment << 40) ^ indexId;
-    GraphHandle held = leases.get(leaseKey);
+    IndexHandle held = leases.get(leaseKey);
     if (held != null) {
-      return held.graph();
+      return held.index();
     }
-    GraphHandle handle = graphs.acquire(indexId, segment);
+    IndexHandle handle = indexes.acquire(indexId, segment);
     if (handle == null) {
       return null;
     }
     leases.put(leaseKey, handle);
-    return handle.graph();
+    return handle.index();
   }
 
   private SegmentMirror.Snapshot segment(int id) {
@@ -216,7 +226,7 @@ final class RocksReadView implements ReadView {
       }
       iterators.clear();
       readOptions.close();
-      for (GraphHandle h : leases.values()) {
+      for (IndexHandle h : leases.values()) {
         h.release();
       }
       leases.clear();

@@ -53,7 +53,7 @@ final class RocksTable implements TableStore {
   private final int sealRows;
   private final SealListener sealListener;
   private final DeleteListener deleteListener;
-  private final GraphLookup graphs;
+  private final IndexLookup indexes;
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Sealed segments, oldest first; replaced, never changed in place. */
   private volatile List<SegmentMirror> sealed = List.of();
@@ -62,14 +62,14 @@ final class RocksTable implements TableStore {
   private boolean dropped;
 
   RocksTable(RocksStore store, TableDef def, int sealRows, SealListener sealListener,
-      DeleteListener deleteListener, GraphLookup graphs) {
+      DeleteListener deleteListener, IndexLookup indexes) {
     this.store = store;
     this.def = def;
     this.keyType = def.keyColumn().type();
     this.sealRows = sealRows;
     this.sealListener = sealListener;
     this.deleteListener = deleteListener;
-    this.graphs = graphs;
+    this.indexes = indexes;
     SegmentList list = SegmentList.initial();
     this.growing = new SegmentMirror(list.growing(), def);
     this.nextSegmentId = list.next();
@@ -121,7 +121,7 @@ final class RocksTable implements TableStore {
         snapshots.add(s.published());
       }
       snapshots.add(growing.published());
-      return new RocksReadView(store, def, snapshots, store.snapshot(), graphs);
+      return new RocksReadView(store, def, snapshots, store.snapshot(), indexes);
     } finally {
       writeLock.unlock();
     }

@@ -64,7 +64,7 @@ final class SegmentMerge {
       return table.replaceSealed(sources, null, replacement(null, List.of(), new boolean[1]));
     }
     boolean[] committed = new boolean[1];
-    List<IndexService.PreparedGraph> graphs = List.of();
+    List<IndexService.PreparedIndex> graphs = List.of();
     try {
       long copied = System.nanoTime();
       writeEntries(merged.published());
@@ -84,7 +84,7 @@ final class SegmentMerge {
       return false;
     } finally {
       if (!committed[0]) {
-        graphs.forEach(IndexService.PreparedGraph::discard);
+        graphs.forEach(IndexService.PreparedIndex::discard);
         removeEntries(merged.id());
       }
     }
@@ -172,7 +172,7 @@ final class SegmentMerge {
   }
 
   private RocksTable.Replacement replacement(SegmentMirror merged,
-      List<IndexService.PreparedGraph> graphs, boolean[] committed) {
+      List<IndexService.PreparedIndex> graphs, boolean[] committed) {
     return new RocksTable.Replacement() {
       @Override public void fill(WriteBatch batch, List<SegmentMirror.Snapshot> now)
           throws RocksDBException {

@@ -280,6 +280,14 @@ final class SegmentMirror {
       return (nulls[column][ordinal >>> 6] & (1L << ordinal)) != 0;
     }
 
+    @Override public Object value(int column, int ordinal) {
+      Object[] values = scalars[column];
+      if (values == null) {
+        throw new IllegalArgumentException("column " + column + " is a vector column");
+      }
+      return values[ordinal];
+    }
+
     /**
      * The row at an ordinal projected to {@code columns}, vectors copied (callers may keep and
      * change them).

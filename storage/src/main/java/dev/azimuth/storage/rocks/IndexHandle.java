@@ -1,29 +1,28 @@
 package dev.azimuth.storage.rocks;
 
-import dev.azimuth.index.graph.VectorGraph;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A ready graph shared by the read views searching it. A graph may be retired (its index or
- * segment dropped, or replaced) while a view still searches it; it is closed, releasing its file
- * mappings, only when the last view lets go.
+ * A ready segment index shared by the read views searching it. An index may be retired (its
+ * index or segment dropped, or replaced) while a view still searches it; it is closed,
+ * releasing its file mappings, only when the last view lets go.
  */
-final class GraphHandle {
-  private final VectorGraph graph;
+final class IndexHandle {
+  private final SegmentIndex index;
   /** One reference held by the index service until retired, plus one per lease. */
   private final AtomicInteger references = new AtomicInteger(1);
-  /** Run once the graph is closed, e.g. to delete the file of a replaced segment's graph. */
+  /** Run once the index is closed, e.g. to delete the file of a replaced segment's index. */
   private volatile Runnable afterClose = () -> {};
 
-  GraphHandle(VectorGraph graph) {
-    this.graph = graph;
+  IndexHandle(SegmentIndex index) {
+    this.index = index;
   }
 
-  VectorGraph graph() {
-    return graph;
+  SegmentIndex index() {
+    return index;
   }
 
-  /** Takes a lease; false if the graph is already closed. */
+  /** Takes a lease; false if the index is already closed. */
   boolean acquire() {
     while (true) {
       int n = references.get();
@@ -38,7 +37,7 @@ final class GraphHandle {
 
   void release() {
     if (references.decrementAndGet() == 0) {
-      graph.close();
+      index.close();
       afterClose.run();
     }
   }
@@ -48,7 +47,7 @@ final class GraphHandle {
     release();
   }
 
-  /** Drops the index service's own reference and runs {@code then} once the graph is closed. */
+  /** Drops the index service's own reference and runs {@code then} once the index is closed. */
   void retire(Runnable then) {
     afterClose = then;
     release();
