@@ -100,6 +100,29 @@ class FusionConcurrencyTest {
   }
 
   @Test
+  void theFusedKeysJoinBackByLookingThemUp() throws SQLException {
+    String inputs = FUSED.substring(FUSED.indexOf("TABLE("));
+    for (String join : List.of(inputs + " f JOIN items i ON i.id = f.id",
+        "items i JOIN " + inputs + " f ON f.id = i.id")) {
+      String sql = "SELECT i.id, i.tag, f.score FROM " + join + " ORDER BY f.score DESC, i.id "
+          + "LIMIT 20";
+      String plan = String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql, queries.get(0),
+          queries.get(0), queries.get(0)).stream().map(r -> (String) r.get(0)).toList());
+      assertTrue(plan.contains("AzimuthKeyLookup(table=[[PUBLIC, ITEMS]], columns=[[ID, TAG]], "
+          + "key=[ID])"), "no scan of the whole table: " + plan);
+      for (float[] q : queries.subList(0, 5)) {
+        List<List<Object>> fused = rows(c, FUSED, q, q, q);
+        List<List<Object>> joined = rows(c, sql, q, q, q);
+        assertEquals(20, joined.size());
+        for (int i = 0; i < joined.size(); i++) {
+          long id = ((Number) fused.get(i).get(0)).longValue();
+          assertEquals(List.of(id, (int) (id % 1000), fused.get(i).get(1)), joined.get(i));
+        }
+      }
+    }
+  }
+
+  @Test
   void concurrentInputsGiveTheSequentialResults() throws SQLException {
     update(c, "SET fusion_parallel = false");
     List<List<List<Object>>> sequential;
