@@ -245,6 +245,20 @@ class HybridSearchTest {
   }
 
   @Test
+  void anyRankedQueryIsAnInputFusionsIncluded() throws SQLException {
+    // A union and a fusion as inputs: [5, 1] by id descending; the inner RRF of nearest [3, 5]
+    // and priciest [5, 2] ranks 5, 3, 2.
+    List<Row> f = fused("SELECT * FROM TABLE(RRF(CURSOR(SELECT id FROM docs WHERE id = 1 "
+        + "UNION ALL SELECT id FROM docs WHERE id = 5 ORDER BY id DESC LIMIT 2), CURSOR(SELECT "
+        + "id FROM TABLE(RRF(" + in(NEAREST, 2) + ", " + in(PRICIEST, 2) + ")) ORDER BY score "
+        + "DESC LIMIT 3), 1))");
+    // 5: 1/2 + 1/2; 1: 1/3; 3: 1/3; 2: 1/4.
+    assertEquals(List.of(5L, 1L, 3L, 2L), ids(f));
+    assertEquals(1.0, f.get(0).score(), 0.0);
+    assertEquals(ranks(null, 2), f.get(2).ranks());
+  }
+
+  @Test
   void aRowWithoutAKeyIsSkippedButKeepsItsPlace() throws SQLException {
     List<List<Object>> r = rows(c, "SELECT * FROM TABLE(RRF(CURSOR(SELECT NULLIF(id, 5) "
         + "FROM docs ORDER BY price DESC LIMIT 3), " + in(NEAREST, 1) + ", 60))");

@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
  * also each input alone, and the fusion joined back to the table.
  */
 @Command(name = "fusion", mixinStandardHelpOptions = true,
-    description = "RRF of two ranked inputs (an index search and a filtered search, top "
-        + "--depth each) through JDBC: latency and QPS with the inputs run concurrently and "
-        + "sequentially, for 1 client and --clients clients; each input alone; the fusion "
-        + "joined back to the table. Checks that both ways return the same rows.")
+    description = "RRF of two ranked inputs (an index search and a filtered search; two index "
+        + "searches; top --depth each) through JDBC: latency and QPS with the inputs run "
+        + "concurrently and sequentially (passes alternating), for 1 client and --clients "
+        + "clients; each input alone; the fusion joined back to the table. Checks that both "
+        + "ways return the same rows.")
 final class FusionCommand extends ModeCommand {
   @Mixin
   Options.Data data;
@@ -98,22 +99,34 @@ final class FusionCommand extends ModeCommand {
           ps.setObject(i + 1, b[i]);
         }
       };
-      row(table, "vector input alone", "-", 1, measure(db, vector, vectorOnly, 1, true));
-      row(table, "filtered input alone", "-", 1, measure(db, filtered, filteredOnly, 1, true));
-      Measured sequential = measure(db, fused, both, 1, false);
-      Measured parallel = measure(db, fused, both, 1, true);
-      row(table, "RRF of both", "false", 1, sequential);
-      row(table, "RRF of both", "true", 1, parallel);
-      row(table, "RRF of both", "false", clients, measure(db, fused, both, clients, false));
-      row(table, "RRF of both", "true", clients, measure(db, fused, both, clients, true));
-      row(table, "RRF joined back to the table", "true", 1,
-          measure(db, joined, both, 1, true));
-      report.table(table);
+      String twoVectors = "SELECT id, score FROM TABLE(RRF(CURSOR(" + vector + "), CURSOR("
+          + vector + "), 60)) LIMIT 10";
+      Binder twoQueries = (ps, q) -> {
+        ps.setObject(1, d.queries().vector(q));
+        ps.setObject(2, d.queries().vector((q + 1) % queryCount));
+      };
+      row(table, "vector input alone", "-", 1, measure(db, vector, vectorOnly, 1, true)[0]);
+      row(table, "filtered input alone", "-", 1,
+          measure(db, filtered, filteredOnly, 1, true)[0]);
       int differ = 0;
-      for (int q = 0; q < sequential.ids().length; q++) {
-        differ += Arrays.equals(sequential.ids()[q], parallel.ids()[q]) ? 0 : 1;
+      for (int clientCount : new int[] {1, clients}) {
+        Measured[] fusedRuns = measure(db, fused, both, clientCount, false, true);
+        row(table, "RRF(vector, filtered)", "false", clientCount, fusedRuns[0]);
+        row(table, "RRF(vector, filtered)", "true", clientCount, fusedRuns[1]);
+        differ += differing(fusedRuns);
+        Measured[] vectorRuns = measure(db, twoVectors, twoQueries, clientCount, false, true);
+        row(table, "RRF(vector, vector of the next query)", "false", clientCount,
+            vectorRuns[0]);
+        row(table, "RRF(vector, vector of the next query)", "true", clientCount,
+            vectorRuns[1]);
+        differ += differing(vectorRuns);
       }
-      report.add("Queries whose fused ids differ between the two ways: " + differ + ".\n");
+      row(table, "RRF(vector, filtered) joined back to the table", "true", 1,
+          measure(db, joined, both, 1, true)[0]);
+      report.table(table);
+      report.add("Passes alternate between the two settings (sequential first); each row is "
+          + "the fastest of its timed passes. Queries whose fused ids differ between the two "
+          + "settings: " + differ + ".\n");
     }
   }
 
@@ -148,22 +161,33 @@ final class FusionCommand extends ModeCommand {
         parallel, clientCount, m.qps());
   }
 
+  /** Queries whose ids differ between the runs of two settings. */
+  private static int differing(Measured[] runs) {
+    int differ = 0;
+    for (int q = 0; q < runs[0].ids().length; q++) {
+      differ += Arrays.equals(runs[0].ids()[q], runs[1].ids()[q]) ? 0 : 1;
+    }
+    return differ;
+  }
+
   /**
-   * Runs every query over {@code clientCount} connections (query q on client q mod n), after a
-   * warm-up pass unless disabled; the fastest of the timed passes.
+   * Runs every query over {@code clientCount} connections (query q on client q mod n) with
+   * each of the given {@code fusion_parallel} settings, alternating between them pass by pass
+   * (a warm-up pass each unless disabled); per setting, the fastest timed pass.
    */
-  private Measured measure(AzimuthDb db, String sql, Binder binder, int clientCount,
-      boolean parallelInputs) throws Exception {
-    int n = queryCount;
-    Measured best = null;
+  private Measured[] measure(AzimuthDb db, String sql, Binder binder, int clientCount,
+      boolean... parallelInputs) throws Exception {
+    Measured[] best = new Measured[parallelInputs.length];
     int passes = (common.noWarmup ? 0 : 1) + Math.max(1, common.timedPasses);
     for (int pass = 0; pass < passes; pass++) {
-      Measured m = pass(db, sql, binder, clientCount, parallelInputs, n);
-      if (pass == 0 && !common.noWarmup) {
-        continue;
-      }
-      if (best == null || m.qps() > best.qps()) {
-        best = m;
+      for (int i = 0; i < parallelInputs.length; i++) {
+        Measured m = pass(db, sql, binder, clientCount, parallelInputs[i], queryCount);
+        if (pass == 0 && !common.noWarmup) {
+          continue;
+        }
+        if (best[i] == null || m.qps() > best[i].qps()) {
+          best[i] = m;
+        }
       }
     }
     return best;

@@ -18,9 +18,6 @@ import java.util.Objects;
  * is deterministic. Stateless.
  */
 public final class Fusion {
-  /** RRF's k when the statement gives none, as in the original paper and most engines. */
-  public static final int DEFAULT_RRF_K = 60;
-
   private Fusion() {}
 
   /**

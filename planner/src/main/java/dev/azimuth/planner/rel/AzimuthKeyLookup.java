@@ -75,8 +75,9 @@ public final class AzimuthKeyLookup extends SingleRel implements EnumerableRel {
     return mq.getRowCount(input);
   }
 
-  // One point read per probe row, dearer the more (and the longer) the columns it fetches, as
-  // the table scan weighs them; Volcano compares row counts alone, so the weight goes there.
+  // One point read per probe row, which costs a few scanned rows' worth (a key lookup against a
+  // sequential step), and more the more (and the longer) the columns it fetches, weighed as the
+  // table scan weighs them; Volcano compares row counts alone, so the weight goes there.
   @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner,
       RelMetadataQuery mq) {
     double read = 1;
@@ -87,7 +88,7 @@ public final class AzimuthKeyLookup extends SingleRel implements EnumerableRel {
     for (ColumnDef c : def.columns()) {
       all += weight(c);
     }
-    double rows = mq.getRowCount(input) * (1 + read / all);
+    double rows = mq.getRowCount(input) * (2 + read / all);
     return planner.getCostFactory().makeCost(rows, rows, rows);
   }
 
