@@ -244,6 +244,54 @@ class FullTextSearchTest {
   }
 
   @Test
+  void textMatchFiltersUseTheIndex() throws SQLException {
+    load("jdbc:azimuth:mem:;seal_rows=3");
+    String sql = "SELECT id FROM docs WHERE TEXT_MATCH(body, ?) AND cat = 1 ORDER BY id";
+    assertFalse(explain(sql, "x").contains("AzimuthTextMatchScan"), "no index, row by row");
+    List<List<Object>> rowByRow = rows(c, sql, "segments compaction");
+    assertEquals(List.of(List.of(1L), List.of(3L), List.of(7L)), rowByRow);
+    update(c, "CREATE INDEX docs_body ON docs USING FULLTEXT (body)");
+    String plan = explain(sql, "x");
+    assertTrue(plan.contains("AzimuthTextMatchScan(table=[[PUBLIC, DOCS]], match=[[BODY: ?0]], "
+        + "index=[[DOCS_BODY]])"), plan);
+    assertEquals(rowByRow, rows(c, sql, "segments compaction"));
+    assertTrue(explain(sql.replace("SELECT", "SELECT /*+ EXACT */"), "x")
+        .contains("TEXT_MATCH("), "the hint keeps it row by row");
+    update(c, "DELETE FROM docs WHERE id = 3");
+    update(c, "INSERT INTO docs VALUES (9, 1, 'merge segments'), (0, 1, 'compaction')");
+    assertEquals(List.of(List.of(0L), List.of(1L), List.of(7L), List.of(9L)),
+        rows(c, sql, "segments compaction"));
+    // Like the table scan it replaces, the match scan yields rows in key order (the planner may
+    // rely on it): row 0, in the growing segment, comes first.
+    String unordered = sql.replace(" ORDER BY id", "");
+    assertTrue(explain(unordered, "x").contains("AzimuthTextMatchScan"));
+    assertEquals(List.of(List.of(0L), List.of(1L), List.of(7L), List.of(9L)),
+        rows(c, unordered, "segments compaction"));
+    assertEquals(List.of(List.of(1L)), rows(c, "SELECT COUNT(*) FROM docs "
+        + "WHERE TEXT_MATCH(body, 'rocksdb') AND TEXT_MATCH(body, 'compaction everywhere')"));
+    // Writes find their rows the same way.
+    assertEquals(1, update(c, "UPDATE docs SET cat = 2 WHERE TEXT_MATCH(body, 'merge')"));
+    assertEquals(2, update(c, "DELETE FROM docs WHERE TEXT_MATCH(body, 'rocksdb')"));
+    assertEquals(List.of(List.of(0L), List.of(7L)), rows(c, sql, "segments compaction"));
+  }
+
+  @Test
+  void vectorSearchFilteredByTextMatch() throws SQLException {
+    c = DriverManager.getConnection("jdbc:azimuth:mem:;seal_rows=2");
+    update(c, "CREATE TABLE items (id BIGINT PRIMARY KEY, body VARCHAR, v VECTOR(2))");
+    update(c, "INSERT INTO items VALUES (1, 'red fox', '[1,0]'), (2, 'blue fox', '[0,1]')");
+    update(c, "INSERT INTO items VALUES (3, 'red hen', '[3,0]'), (4, 'red owl', '[0,2]')");
+    update(c, "CREATE INDEX items_body ON items USING FULLTEXT (body)");
+    update(c, "INSERT INTO items VALUES (5, 'green owl', '[0.5,0]')");
+    String sql = "SELECT id FROM items WHERE TEXT_MATCH(body, ?) ORDER BY v <-> '[0,0]' LIMIT 2";
+    String plan = explain(sql, "x");
+    assertTrue(plan.contains("AzimuthVectorSearch") && plan.contains("AzimuthTextMatchScan("
+        + "table=[[PUBLIC, ITEMS]], columns=[[BODY]], rowId=[true], match=[[BODY: ?0]]"), plan);
+    assertEquals(List.of(List.of(1L), List.of(4L)), rows(c, sql, "red"));
+    assertEquals(List.of(List.of(5L), List.of(4L)), rows(c, sql, "owl"));
+  }
+
+  @Test
   void underAJoin() throws SQLException {
     load("jdbc:azimuth:mem:;seal_rows=2");
     update(c, "CREATE INDEX docs_body ON docs USING FULLTEXT (body)");

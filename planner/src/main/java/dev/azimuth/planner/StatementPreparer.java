@@ -349,8 +349,8 @@ final class StatementPreparer {
   private RelNode optimize(RelRoot root) {
     RelTraitSet desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(root.collation).simplify();
-    RelNode rel = Programs.standard().run(root.rel.getCluster().getPlanner(), root.rel,
-        desired, List.of(), List.of());
+    RelNode rel = AzimuthRules.afterVolcano(Programs.standard().run(
+        root.rel.getCluster().getPlanner(), root.rel, desired, List.of(), List.of()));
     if (!root.isRefTrivial()) {
       RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
       List<RexNode> projects = new ArrayList<>();

@@ -139,7 +139,7 @@ final class TextSearchRule extends RelRule<RuleConfig> {
    * The table column a text function call searches, when it is a call on a column of this scan
    * with constant words; else null.
    */
-  private static @Nullable Integer searchedColumn(TextRuntimeFunctions.@Nullable Call call,
+  static @Nullable Integer searchedColumn(TextRuntimeFunctions.@Nullable Call call,
       TableDef def, int[] scanColumns) {
     if (call == null || call.tableId() != def.id()
         || !(call.text() instanceof RexInputRef ref) || scanColumns[ref.getIndex()] != call.column()

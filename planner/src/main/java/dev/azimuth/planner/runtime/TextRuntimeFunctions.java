@@ -84,6 +84,9 @@ public final class TextRuntimeFunctions {
         return null;
       }
       List<RexNode> operands = call.getOperands();
+      if (!(operands.get(2) instanceof RexLiteral) || !(operands.get(3) instanceof RexLiteral)) {
+        return null;
+      }
       return new Call(operands.get(0), operands.get(1),
           ((RexLiteral) operands.get(2)).getValueAs(Long.class),
           ((RexLiteral) operands.get(3)).getValueAs(Integer.class));

@@ -2,14 +2,12 @@ package dev.azimuth.planner.runtime;
 
 import dev.azimuth.index.text.Bm25;
 import dev.azimuth.index.text.TextHit;
-import dev.azimuth.index.text.TextQuery;
 import dev.azimuth.index.text.TextSegment;
 import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.SegmentView;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +74,8 @@ public final class TextSearchRuntime {
         matchesOnly = true;
         continue;
       }
-      candidates = matching(context, view, tableId, matchColumns[i], words, useIndexes,
-          candidates);
+      candidates = TextMatches.matching(context, view, tableId, matchColumns[i], words,
+          useIndexes, candidates);
     }
     int k = offset + fetch;
     List<TextHit> hits = List.of();
@@ -113,31 +111,6 @@ public final class TextSearchRuntime {
       rows.add(out);
     }
     return rows;
-  }
-
-  /**
-   * The candidates (all live rows when null) whose text in {@code column} contains a term of
-   * {@code words}, as ordinal sets per segment.
-   */
-  private static Map<Integer, BitSet> matching(ExecutionContext context, ReadView view,
-      long tableId, int column, String words, boolean useIndexes,
-      Map<Integer, BitSet> candidates) {
-    TextContext.Column c = context.text().column(tableId, column);
-    TextQuery query = context.text().query(tableId, column, words);
-    Map<Integer, BitSet> out = new HashMap<>();
-    for (TextSegment segment : TextSegments.of(view, column, useIndexes ? c.indexId() : -1,
-        c.analyzer())) {
-      BitSet passing = candidates == null ? null : candidates.get(segment.id());
-      if (candidates != null && passing == null) {
-        continue;
-      }
-      BitSet found = new BitSet();
-      for (int ordinal : segment.matching(query, passing == null ? null : passing::get)) {
-        found.set(ordinal);
-      }
-      out.put(segment.id(), found);
-    }
-    return out;
   }
 
   /**

@@ -203,6 +203,29 @@ class TextIndexStorageTest {
   }
 
   @Test
+  void dropIndexAndDropTableDeleteTheFiles() throws Exception {
+    try (RocksDatabase db = RocksDatabase.open(dir, options())) {
+      db.createTable("DOCS", COLUMNS, 0);
+      insert(db.table("DOCS").orElseThrow(), 0, 120);
+      db.createTextIndex("A", "DOCS", 1, TextIndexOptions.DEFAULT);
+      assertEquals(2, textFiles().size());
+      assertTrue(db.dropIndex("A"));
+      assertEquals(List.of(), textFiles());
+      db.createTextIndex("B", "DOCS", 1, TextIndexOptions.DEFAULT);
+      assertEquals(2, textFiles().size());
+      assertTrue(db.dropTable("DOCS"));
+      assertEquals(List.of(), textFiles());
+      assertEquals(List.of(), db.indexes());
+    }
+  }
+
+  private List<Path> textFiles() throws Exception {
+    try (Stream<Path> files = Files.list(dir.resolve("indexes"))) {
+      return files.filter(f -> f.toString().endsWith(".text")).toList();
+    }
+  }
+
+  @Test
   void columnsAreChecked() {
     try (RocksDatabase db = RocksDatabase.open(dir, options())) {
       db.createTable("DOCS", COLUMNS, 0);
