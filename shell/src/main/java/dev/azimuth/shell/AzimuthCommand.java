@@ -122,8 +122,7 @@ final class AzimuthCommand implements Callable<Integer> {
       return ExitStatus.CONNECTION.code();
     }
     ExitStatus status;
-    try (connection) {
-      Session session = new Session(connection, format, out, errors);
+    try (Session session = new Session(connection, jdbcUrl(), format, out, errors)) {
       status = sql == null && script == null ? prompt(session) : scripts(session, script);
     } catch (SQLException e) {
       // Closing failed, e.g. a final flush to disk: the work may not be durable.
@@ -140,9 +139,13 @@ final class AzimuthCommand implements Callable<Integer> {
   }
 
   private ExitStatus prompt(Session session) {
-    try (LineSource input = stdin.open()) {
-      return new Repl(session, input, ShellCommands.standard()).run()
-          ? ExitStatus.OK : ExitStatus.SQL_ERROR;
+    ShellCommands commands = ShellCommands.standard();
+    try (LineSource input = stdin.open(session, commands)) {
+      if (input.interactive()) {
+        session.setTiming(true);
+        session.setTerminalWidth(input::width);
+      }
+      return new Repl(session, input, commands).run().ok() ? ExitStatus.OK : ExitStatus.SQL_ERROR;
     } catch (IOException e) {
       session.errors().shellError("cannot read input: " + e);
       return ExitStatus.USAGE;

@@ -41,6 +41,15 @@ public final class ErrorReporter {
     line(null, message, null);
   }
 
+  /**
+   * A one-line notice that is no error, e.g. that a cancel was requested. Callable from another
+   * thread (a signal handler): PrintWriter locks each call.
+   */
+  public void notice(String message) {
+    err.println(message);
+    err.flush();
+  }
+
   private void line(String sqlState, String message, Throwable trace) {
     String text = message == null || message.isBlank() ? "(no message)" : oneLine(message);
     err.println(sqlState == null ? "ERROR: " + text : "ERROR " + sqlState + ": " + text);

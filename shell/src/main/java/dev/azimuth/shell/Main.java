@@ -40,7 +40,7 @@ public final class Main {
    * @return the exit status (see {@link ExitStatus})
    */
   public static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
-    return run(args, out, err, () -> new PlainLineSource(in));
+    return run(args, out, err, (session, commands) -> new PlainLineSource(in));
   }
 
   static int run(String[] args, OutputStream out, OutputStream err, LineSource.Opener stdin) {

@@ -12,7 +12,7 @@ class AzimuthCommandTest {
   private static AzimuthCommand parse(String... args) {
     PrintWriter sink = new PrintWriter(new StringWriter());
     AzimuthCommand command = new AzimuthCommand(sink, sink,
-        () -> new PlainLineSource(new ByteArrayInputStream(new byte[0])));
+        (session, commands) -> new PlainLineSource(new ByteArrayInputStream(new byte[0])));
     Main.commandLine(command, sink, sink).parseArgs(args);
     return command;
   }

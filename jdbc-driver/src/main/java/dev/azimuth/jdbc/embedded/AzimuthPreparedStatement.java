@@ -26,6 +26,16 @@ final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  /**
+   * Asks the running execution to stop, from any thread. Avatica's own {@code cancel()} takes the
+   * statement's lock, which the execution holds until it finishes, so it could not interrupt
+   * anything; the flag is the one the engine polls (see {@code AzimuthMeta}).
+   */
+  @Override public void cancel() throws SQLException {
+    checkOpen();
+    cancelFlag.set(true);
+  }
+
   @Override public boolean execute() throws SQLException {
     try {
       return super.execute();

@@ -14,6 +14,16 @@ final class AzimuthStatement extends AvaticaStatement {
     super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  /**
+   * Asks the running execution to stop, from any thread. Avatica's own {@code cancel()} takes the
+   * statement's lock, which the execution holds until it finishes, so it could not interrupt
+   * anything; the flag is the one the engine polls (see {@code AzimuthMeta}).
+   */
+  @Override public void cancel() throws SQLException {
+    checkOpen();
+    cancelFlag.set(true);
+  }
+
   @Override public boolean execute(String sql) throws SQLException {
     try {
       return super.execute(sql);

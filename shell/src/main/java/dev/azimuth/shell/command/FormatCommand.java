@@ -3,6 +3,7 @@ package dev.azimuth.shell.command;
 import dev.azimuth.shell.Session;
 import dev.azimuth.shell.format.OutputFormat;
 import dev.azimuth.shell.format.OutputFormats;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code \format [NAME]}: shows the output format, or switches to another. */
@@ -19,10 +20,18 @@ final class FormatCommand implements ShellCommand {
     return "show or set the output format: " + String.join(", ", OutputFormats.names());
   }
 
+  @Override public Argument argument() {
+    return Argument.CHOICE;
+  }
+
+  @Override public List<String> choices() {
+    return List.copyOf(OutputFormats.names());
+  }
+
   @Override public Outcome run(String argument, Session session) {
     if (argument.isEmpty()) {
-      session.out().println(session.format().name());
-      session.out().flush();
+      session.console().println(session.format().name());
+      session.console().flush();
       return Outcome.DONE;
     }
     Optional<OutputFormat> format = OutputFormats.byName(argument);

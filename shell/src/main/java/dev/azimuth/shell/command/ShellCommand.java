@@ -1,8 +1,12 @@
 package dev.azimuth.shell.command;
 
 import dev.azimuth.shell.Session;
+import java.util.List;
 
-/** A backslash command typed at the prompt, e.g. {@code \format csv}. Implementations are stateless. */
+/**
+ * A backslash command typed at the prompt, e.g. {@code \format csv}. Runs on the shell's one
+ * thread; implementations keep no state beyond their configuration unless they say so.
+ */
 public interface ShellCommand {
   /** What running a command led to. */
   enum Outcome {
@@ -14,8 +18,25 @@ public interface ShellCommand {
     QUIT
   }
 
+  /** What the command's argument is, so that Tab can complete it. */
+  enum Argument {
+    /** Nothing to complete (none, or free text such as a URL). */
+    NONE,
+    /** A file name. */
+    FILE,
+    /** A table name. */
+    TABLE,
+    /** One of {@link #choices()}. */
+    CHOICE
+  }
+
   /** The name typed after the backslash, e.g. {@code format}. */
   String name();
+
+  /** Other names that run the command, e.g. {@code quit} for {@code q}. */
+  default List<String> aliases() {
+    return List.of();
+  }
 
   /** The argument syntax for help, e.g. {@code [NAME]}; empty if it takes none. */
   default String arguments() {
@@ -24,6 +45,16 @@ public interface ShellCommand {
 
   /** One line for help. */
   String description();
+
+  /** What kind of argument Tab completes. */
+  default Argument argument() {
+    return Argument.NONE;
+  }
+
+  /** The values a {@link Argument#CHOICE} argument takes. */
+  default List<String> choices() {
+    return List.of();
+  }
 
   /**
    * Runs the command.

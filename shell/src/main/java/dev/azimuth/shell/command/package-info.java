@@ -1,5 +1,5 @@
 /**
- * Backslash commands of the prompt ({@code \q}, {@code \?}, {@code \format}): one small class
+ * Backslash commands of the prompt ({@code \q}, {@code \d}, {@code \x}, ...): one small class
  * each, registered in {@link dev.azimuth.shell.command.ShellCommands}.
  */
 package dev.azimuth.shell.command;

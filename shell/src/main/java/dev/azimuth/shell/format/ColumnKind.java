@@ -3,21 +3,24 @@ package dev.azimuth.shell.format;
 import java.sql.Types;
 import java.util.Locale;
 
-/** How a format should treat a column's values, derived from its JDBC type. */
-enum ColumnKind {
-  /** Whole numbers, read as {@code long}. */
+/**
+ * How a format should treat a column's values, derived from its JDBC type. Each kind names the
+ * Java type {@link Rows#value} returns for it.
+ */
+public enum ColumnKind {
+  /** Whole numbers, {@code Long}. */
   INTEGER,
-  /** 4-byte floats, read as {@code float} so they print without widening noise. */
+  /** 4-byte floats, {@code Float}, so they print without widening noise. */
   REAL,
-  /** 8-byte floats. */
+  /** 8-byte floats, {@code Double}. */
   DOUBLE,
-  /** Exact decimals, read as {@code BigDecimal}. */
+  /** Exact decimals, {@code BigDecimal}. */
   DECIMAL,
-  /** Booleans. */
+  /** Booleans, {@code Boolean}. */
   BOOLEAN,
-  /** Azimuth vectors: {@code Types.OTHER} named {@code VECTOR(n)}, read as {@code float[]}. */
+  /** Azimuth vectors: {@code Types.OTHER} named {@code VECTOR(n)}, {@code float[]}. */
   VECTOR,
-  /** Everything else, printed as the driver's string form. */
+  /** Everything else: the driver's string form, {@code String}. */
   TEXT;
 
   static ColumnKind of(int jdbcType, String typeName) {
@@ -34,7 +37,7 @@ enum ColumnKind {
   }
 
   /** Whether the values are numbers, which tables align to the right. */
-  boolean numeric() {
+  public boolean numeric() {
     return this == INTEGER || this == REAL || this == DOUBLE || this == DECIMAL;
   }
 }

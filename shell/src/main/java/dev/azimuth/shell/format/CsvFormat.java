@@ -3,7 +3,6 @@ package dev.azimuth.shell.format;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -21,8 +20,9 @@ final class CsvFormat implements OutputFormat {
     return NAME;
   }
 
-  @Override public void writeRows(ResultSet rows, PrintWriter out) throws SQLException {
-    List<Column> columns = Column.describe(rows.getMetaData());
+  @Override public void writeRows(Rows rows, PrintWriter out, Display display)
+      throws SQLException {
+    List<Column> columns = rows.columns();
     String[] header = columns.stream().map(Column::label).toArray(String[]::new);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).get();
     // The printer is not closed: that would close stdout. PrintWriter never throws; the
@@ -32,7 +32,7 @@ final class CsvFormat implements OutputFormat {
       Object[] record = new Object[columns.size()];
       while (rows.next()) {
         for (int c = 0; c < record.length; c++) {
-          record[c] = rows.getString(c + 1);
+          record[c] = rows.text(c);
         }
         printer.printRecord(record);
       }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -32,14 +31,15 @@ final class JsonFormat implements OutputFormat {
     return NAME;
   }
 
-  @Override public void writeRows(ResultSet rows, PrintWriter out) throws SQLException {
-    List<Column> columns = Column.describe(rows.getMetaData());
+  @Override public void writeRows(Rows rows, PrintWriter out, Display display)
+      throws SQLException {
+    List<Column> columns = rows.columns();
     try (JsonGenerator json = factory.createGenerator(out)) {
       while (rows.next()) {
         json.writeStartObject();
         for (int c = 0; c < columns.size(); c++) {
           json.writeFieldName(columns.get(c).label());
-          writeValue(json, rows, c + 1, columns.get(c).kind());
+          writeValue(json, rows.value(c));
         }
         json.writeEndObject();
         json.writeRaw('\n');
@@ -49,28 +49,18 @@ final class JsonFormat implements OutputFormat {
     }
   }
 
-  private static void writeValue(JsonGenerator json, ResultSet rows, int column, ColumnKind kind)
-      throws SQLException, IOException {
-    Object value = rows.getObject(column);
-    if (value == null) {
-      json.writeNull();
-      return;
-    }
-    switch (kind) {
-      case INTEGER -> json.writeNumber(rows.getLong(column));
-      case REAL -> json.writeNumber(rows.getFloat(column));
-      case DOUBLE -> json.writeNumber(rows.getDouble(column));
-      case DECIMAL -> json.writeNumber(rows.getBigDecimal(column));
-      case BOOLEAN -> json.writeBoolean(rows.getBoolean(column));
-      case VECTOR -> {
-        if (value instanceof float[] vector) {
-          writeVector(json, vector);
-        } else {
-          // Another driver may hand vectors over as text; keep the value rather than fail.
-          json.writeString(rows.getString(column));
-        }
-      }
-      case TEXT -> json.writeString(rows.getString(column));
+  /** Writes a value of one of the types {@link ColumnKind} names. */
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    switch (value) {
+      case null -> json.writeNull();
+      case Long number -> json.writeNumber(number);
+      case Integer number -> json.writeNumber(number);
+      case Float number -> json.writeNumber(number);
+      case Double number -> json.writeNumber(number);
+      case java.math.BigDecimal number -> json.writeNumber(number);
+      case Boolean flag -> json.writeBoolean(flag);
+      case float[] vector -> writeVector(json, vector);
+      default -> json.writeString(value.toString());
     }
   }
 

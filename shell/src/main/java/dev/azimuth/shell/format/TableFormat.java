@@ -1,46 +1,57 @@
 package dev.azimuth.shell.format;
 
 import java.io.PrintWriter;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aligned columns for people: a header, a separator line, the rows, then {@code (N rows)}.
- * Numbers are right-aligned, NULL prints as {@code NULL}, vectors longer than
- * {@value #MAX_VECTOR_COMPONENTS} components are abbreviated. Rows are held in memory to
- * measure the columns, so this format suits interactive result sizes.
+ * Aligned columns for people: a header, a separator line, the rows, then {@code (N rows)}; or,
+ * with {@code \x}, each record as one line per column ({@link ExpandedLayout}). Numbers are
+ * right-aligned, NULL prints as {@code NULL}, vectors longer than
+ * {@value CellText#MAX_VECTOR_COMPONENTS} components are abbreviated, EXPLAIN plans print as a
+ * tree. Rows are held in memory to measure the columns, so this format suits interactive
+ * result sizes.
  */
 final class TableFormat implements OutputFormat {
   static final String NAME = "table";
-  static final String NULL = "NULL";
-  /** Longer vectors (e.g. 768-d embeddings) would make a table unreadable; they are cut. */
-  static final int MAX_VECTOR_COMPONENTS = 8;
-  /** Components shown before the ellipsis of an abbreviated vector. */
-  static final int SHOWN_VECTOR_COMPONENTS = 3;
 
   @Override public String name() {
     return NAME;
   }
 
-  @Override public void writeRows(ResultSet rows, PrintWriter out) throws SQLException {
-    List<Column> columns = Column.describe(rows.getMetaData());
+  @Override public void writeRows(Rows rows, PrintWriter out, Display display)
+      throws SQLException {
+    List<Column> columns = rows.columns();
     int[] widths = new int[columns.size()];
     String[] header = new String[columns.size()];
     for (int c = 0; c < header.length; c++) {
       header[c] = columns.get(c).label();
-      widths[c] = width(header[c]);
+      widths[c] = CellText.width(header[c]);
     }
     List<String[]> cells = new ArrayList<>();
     while (rows.next()) {
       String[] row = new String[columns.size()];
       for (int c = 0; c < row.length; c++) {
-        row[c] = cell(rows, c + 1, columns.get(c).kind());
-        widths[c] = Math.max(widths[c], width(row[c]));
+        row[c] = CellText.of(rows, c);
+        widths[c] = Math.max(widths[c], CellText.width(row[c]));
       }
       cells.add(row);
     }
+    int tableWidth = 3 * Math.max(0, widths.length - 1);
+    for (int width : widths) {
+      tableWidth += width;
+    }
+    if (display.expand(tableWidth)) {
+      ExpandedLayout.print(header, cells, out);
+    } else {
+      printAligned(header, cells, columns, widths, out);
+    }
+    out.println(cells.size() == 1 ? "(1 row)" : "(" + cells.size() + " rows)");
+  }
+
+  private static void printAligned(String[] header, List<String[]> cells, List<Column> columns,
+      int[] widths, PrintWriter out) {
     printRow(out, header, columns, widths);
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < widths.length; c++) {
@@ -50,56 +61,31 @@ final class TableFormat implements OutputFormat {
     for (String[] row : cells) {
       printRow(out, row, columns, widths);
     }
-    out.println(cells.size() == 1 ? "(1 row)" : "(" + cells.size() + " rows)");
   }
 
   @Override public void writeUpdate(String summary, PrintWriter out) {
     out.println(summary);
   }
 
+  @Override public void writeTitle(String title, PrintWriter out) {
+    out.println(title);
+  }
+
+  @Override public void writePlan(String label, List<String> lines, PrintWriter out,
+      Display display) {
+    for (String line : PlanTree.render(lines)) {
+      out.println(line);
+    }
+  }
+
   private static void printRow(PrintWriter out, String[] row, List<Column> columns, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < row.length; c++) {
-      String pad = " ".repeat(widths[c] - width(row[c]));
+      String pad = " ".repeat(widths[c] - CellText.width(row[c]));
       line.append(c == 0 ? "" : " | ");
       line.append(columns.get(c).kind().numeric() ? pad + row[c] : row[c] + pad);
     }
     // Trailing blanks of a left-aligned last column are noise in diffs and copy-paste.
     out.println(line.toString().stripTrailing());
-  }
-
-  private static String cell(ResultSet rows, int column, ColumnKind kind) throws SQLException {
-    if (kind == ColumnKind.VECTOR) {
-      Object value = rows.getObject(column);
-      if (value == null) {
-        return NULL;
-      }
-      if (value instanceof float[] vector && vector.length > MAX_VECTOR_COMPONENTS) {
-        return abbreviate(vector);
-      }
-    }
-    String text = rows.getString(column);
-    return text == null ? NULL : visible(text);
-  }
-
-  /** {@code [0.1,0.2,0.3, … 768 dims]}: the first components, then the dimension count. */
-  static String abbreviate(float[] vector) {
-    StringBuilder text = new StringBuilder("[");
-    for (int i = 0; i < SHOWN_VECTOR_COMPONENTS; i++) {
-      text.append(i == 0 ? "" : ",").append(vector[i]);
-    }
-    return text.append(", … ").append(vector.length).append(" dims]").toString();
-  }
-
-  /** Escapes line breaks and tabs, which would break the table's alignment. */
-  static String visible(String text) {
-    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
-      return text;
-    }
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
-  }
-
-  private static int width(String text) {
-    return text.codePointCount(0, text.length());
   }
 }

@@ -1,14 +1,17 @@
 package dev.azimuth.shell.repl;
 
+import dev.azimuth.shell.Session;
+import dev.azimuth.shell.command.ShellCommands;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 
 /** Where the prompt loop reads its input lines from. Not thread-safe. */
 public interface LineSource extends AutoCloseable {
   /**
-   * Reads the next line, showing {@code prompt} if a person is typing.
+   * Reads the next line, showing {@code prompt} if a person is typing. A terminal may return
+   * several lines at once: a whole statement, edited as one.
    *
-   * @return the line without its terminator, or {@code null} at the end of input
+   * @return the text without its final line terminator, or {@code null} at the end of input
    * @throws CancellationException if the user abandoned the input (Ctrl-C)
    */
   String readLine(String prompt) throws IOException;
@@ -19,12 +22,22 @@ public interface LineSource extends AutoCloseable {
    */
   boolean interactive();
 
+  /** The terminal's width in columns, 0 when not a terminal. */
+  default int width() {
+    return 0;
+  }
+
   @Override void close() throws IOException;
 
   /** Opens a line source only when the prompt is actually needed. */
   @FunctionalInterface
   interface Opener {
-    /** Opens the source; the caller closes it. */
-    LineSource open() throws IOException;
+    /**
+     * Opens the source; the caller closes it.
+     *
+     * @param session  what Ctrl-C cancels and completion reads the catalog from
+     * @param commands the commands completion offers
+     */
+    LineSource open(Session session, ShellCommands commands) throws IOException;
   }
 }

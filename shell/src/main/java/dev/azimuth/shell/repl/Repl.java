@@ -11,13 +11,21 @@ import java.util.concurrent.CancellationException;
 /**
  * The read-run-print loop: gathers lines until a statement ends with {@code ;} outside quotes
  * and comments, runs it, and carries on after failures. A line starting with {@code \} at the
- * start of a statement is a shell command. Not thread-safe.
+ * start of a statement is a shell command. Also runs {@code \i} scripts. Not thread-safe.
  */
 public final class Repl {
   /** Shown when a new statement starts. */
   public static final String PROMPT = "azimuth> ";
   /** Shown while a statement is still open; as wide as {@link #PROMPT} so lines align. */
   public static final String CONTINUATION = "     -> ";
+
+  /**
+   * How a run ended.
+   *
+   * @param ok   whether every statement and command succeeded
+   * @param quit whether {@code \q} ended it (rather than the end of input)
+   */
+  public record Result(boolean ok, boolean quit) {}
 
   private final Session session;
   private final LineSource input;
@@ -36,15 +44,13 @@ public final class Repl {
     this.commands = Objects.requireNonNull(commands, "commands");
   }
 
-  /**
-   * Runs until the end of input or {@code \q}.
-   *
-   * @return whether every statement and command succeeded
-   */
-  public boolean run() throws IOException {
+  /** Runs until the end of input or {@code \q}. */
+  public Result run() throws IOException {
     if (input.interactive()) {
-      session.out().println("Azimuth shell. End statements with ';'. \\? for help, \\q to quit.");
-      session.out().flush();
+      session.console().println("Azimuth shell, connected to " + session.url() + ".");
+      session.console().println(
+          "End statements with ';'. Tab completes, \\? lists commands, \\q or Ctrl-D quits.");
+      session.console().flush();
     }
     boolean ok = true;
     String pending = "";
@@ -62,7 +68,7 @@ public final class Repl {
       if (pending.isEmpty() && line.strip().startsWith("\\")) {
         Outcome outcome = commands.run(line.strip(), session);
         if (outcome == Outcome.QUIT) {
-          return ok;
+          return new Result(ok, true);
         }
         ok &= outcome == Outcome.DONE;
         continue;
@@ -77,6 +83,6 @@ public final class Repl {
     if (!input.interactive() && !pending.isBlank()) {
       ok &= session.execute(pending.strip());
     }
-    return ok;
+    return new Result(ok, false);
   }
 }

@@ -25,11 +25,16 @@ final class FormatTestSupport implements AutoCloseable {
 
   /** Prints {@code sql}'s rows in {@code format}. */
   String print(OutputFormat format, String sql) throws SQLException {
+    return print(format, sql, Display.PLAIN);
+  }
+
+  /** Prints {@code sql}'s rows in {@code format} laid out for {@code display}. */
+  String print(OutputFormat format, String sql, Display display) throws SQLException {
     StringWriter text = new StringWriter();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       PrintWriter out = new PrintWriter(text);
-      format.writeRows(rows, out);
+      format.writeRows(new ResultSetRows(rows), out, display);
       out.flush();
     }
     return text.toString();

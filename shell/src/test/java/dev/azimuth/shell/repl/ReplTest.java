@@ -60,7 +60,7 @@ class ReplTest {
 
   @BeforeEach void open() throws SQLException {
     connection = DriverManager.getConnection("jdbc:azimuth:mem:");
-    session = new Session(connection, OutputFormats.byName("csv").orElseThrow(),
+    session = new Session(connection, "jdbc:azimuth:mem:", OutputFormats.byName("csv").orElseThrow(),
         new PrintWriter(out), new ErrorReporter(new PrintWriter(err), false));
   }
 
@@ -69,13 +69,13 @@ class ReplTest {
   }
 
   private boolean run(Typed input) throws IOException {
-    return new Repl(session, input, ShellCommands.standard()).run();
+    return new Repl(session, input, ShellCommands.standard()).run().ok();
   }
 
   @Test void statementsSpanLinesUntilSemicolon() throws IOException {
     Typed input = new Typed(true, "SELECT 1", "  AS a", ";", "SELECT 2 AS b; SELECT 3 AS c;");
     assertTrue(run(input));
-    assertEquals("A\r\n1\r\nB\r\n2\r\nC\r\n3\r\n", out.toString().replaceFirst("^.*\\R", ""));
+    assertEquals("A\r\n1\r\nB\r\n2\r\nC\r\n3\r\n", out.toString().replaceFirst("^.*\\R.*\\R", ""));
     assertEquals(List.of(Repl.PROMPT, Repl.CONTINUATION, Repl.CONTINUATION, Repl.PROMPT,
         Repl.PROMPT), input.prompts);
   }
@@ -113,8 +113,16 @@ class ReplTest {
     assertEquals("{\"A\":1}\n", out.toString());
   }
 
+  @Test void quitIsToldApartFromTheEndOfInput() throws IOException {
+    assertEquals(new Repl.Result(true, true),
+        new Repl(session, new Typed(false, "\\q", "SELECT 1;"), ShellCommands.standard()).run());
+    assertEquals(new Repl.Result(false, false),
+        new Repl(session, new Typed(false, "SELECT * FROM nope;"), ShellCommands.standard()).run());
+  }
+
   @Test void interactiveSessionGreets() throws IOException {
     assertTrue(run(new Typed(true)));
-    assertTrue(out.toString().startsWith("Azimuth shell."), out.toString());
+    assertTrue(out.toString().startsWith("Azimuth shell, connected to jdbc:azimuth:mem:."),
+        out.toString());
   }
 }

@@ -1,0 +1,36 @@
+package dev.azimuth.shell.repl;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The SQL words Tab offers besides table and column names: keywords and functions. */
+final class SqlKeywords {
+  /** Keywords of the statements Azimuth runs, Calcite's common ones plus its own. */
+  static final List<String> KEYWORDS = words("""
+      SELECT FROM WHERE GROUP BY HAVING ORDER ASC DESC NULLS FIRST LAST LIMIT OFFSET FETCH NEXT
+      ROWS ONLY DISTINCT ALL AS ON USING JOIN INNER LEFT RIGHT FULL OUTER CROSS NATURAL LATERAL
+      UNION INTERSECT EXCEPT MINUS WITH RECURSIVE VALUES IN EXISTS BETWEEN LIKE SIMILAR ESCAPE IS
+      NOT NULL TRUE FALSE UNKNOWN AND OR CASE WHEN THEN ELSE END CAST INTERVAL ANY SOME
+      INSERT INTO UPSERT UPDATE SET DELETE MERGE MATCHED
+      CREATE TABLE INDEX DROP ALTER IF PRIMARY KEY DEFAULT
+      EXPLAIN PLAN FOR DESCRIBE SHOW
+      BIGINT INTEGER INT SMALLINT TINYINT REAL DOUBLE PRECISION FLOAT DECIMAL NUMERIC BOOLEAN
+      VARCHAR CHAR CHARACTER VARYING DATE TIME TIMESTAMP VECTOR ARRAY
+      HNSW DISKANN ANN EXACT
+      """);
+
+  /** Functions, completed with their opening parenthesis. */
+  static final List<String> FUNCTIONS = words("""
+      L2_DISTANCE COSINE_DISTANCE INNER_PRODUCT NEGATIVE_INNER_PRODUCT L1_DISTANCE
+      VECTOR_DIMS VECTOR_NORM L2_NORMALIZE TO_VECTOR
+      COUNT SUM AVG MIN MAX COALESCE NULLIF ABS ROUND FLOOR CEIL SQRT POWER MOD
+      LOWER UPPER TRIM SUBSTRING CHAR_LENGTH POSITION CONCAT
+      CURRENT_DATE CURRENT_TIMESTAMP EXTRACT
+      """);
+
+  private SqlKeywords() {}
+
+  private static List<String> words(String text) {
+    return Arrays.stream(text.strip().split("\\s+")).distinct().toList();
+  }
+}
