@@ -293,13 +293,18 @@ class HybridSearchTest {
   void concurrentAndSequentialInputsAgree() throws SQLException {
     String sql = "SELECT * FROM TABLE(RRF(" + in(NEAREST, 4) + ", " + in(PRICIEST, 4) + ", "
         + in(ALIGNED, 4) + "))";
-    List<String> parallel = text(c, sql);
-    update(c, "SET fusion_parallel = false");
     try {
-      assertEquals(parallel, text(c, sql));
-    } finally {
       update(c, "SET fusion_parallel = true");
+      List<String> concurrent = text(c, sql);
+      update(c, "SET fusion_parallel = false");
+      assertEquals(concurrent, text(c, sql));
+      update(c, "SET fusion_parallel = auto");
+      assertEquals(concurrent, text(c, sql));
+    } finally {
+      update(c, "SET fusion_parallel = auto");
     }
+    assertEquals("22023", fails("22023", () -> update(c, "SET fusion_parallel = 'sometimes'"))
+        .getSQLState());
   }
 
   @Test

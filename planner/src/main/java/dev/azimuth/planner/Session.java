@@ -1,6 +1,7 @@
 package dev.azimuth.planner;
 
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.planner.runtime.InputParallelism;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -15,7 +16,7 @@ public final class Session {
 
   private final TimeZone timeZone;
   private int efSearch = DEFAULT_EF_SEARCH;
-  private boolean fusionParallel = true;
+  private InputParallelism fusionParallel = InputParallelism.AUTO;
 
   Session(TimeZone timeZone) {
     this.timeZone = timeZone;
@@ -31,8 +32,8 @@ public final class Session {
     return efSearch;
   }
 
-  /** Whether a fusion's inputs run concurrently (the default) or one after the other. */
-  public boolean fusionParallel() {
+  /** Whether a fusion's inputs run concurrently, one after the other, or as the load allows. */
+  public InputParallelism fusionParallel() {
     return fusionParallel;
   }
 
@@ -45,7 +46,8 @@ public final class Session {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> efSearch = value == null ? DEFAULT_EF_SEARCH
           : checkedEfSearch(value);
-      case "fusion_parallel" -> fusionParallel = value == null || checkedBoolean(name, value);
+      case "fusion_parallel" -> fusionParallel = value == null ? InputParallelism.AUTO
+          : checkedParallelism(name, value);
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
           "unrecognized setting " + name + "; settable: ef_search, fusion_parallel");
     }
@@ -55,21 +57,26 @@ public final class Session {
   public String get(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> Integer.toString(efSearch);
-      case "fusion_parallel" -> Boolean.toString(fusionParallel);
+      case "fusion_parallel" -> switch (fusionParallel) {
+        case AUTO -> "auto";
+        case ALWAYS -> "true";
+        case NEVER -> "false";
+      };
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
           "unrecognized setting " + name);
     };
   }
 
-  private static boolean checkedBoolean(String name, Object value) {
+  private static InputParallelism checkedParallelism(String name, Object value) {
     if (value instanceof Boolean b) {
-      return b;
+      return b ? InputParallelism.ALWAYS : InputParallelism.NEVER;
     }
     return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
-      case "true", "on" -> true;
-      case "false", "off" -> false;
+      case "true", "on" -> InputParallelism.ALWAYS;
+      case "false", "off" -> InputParallelism.NEVER;
+      case "auto", "default" -> InputParallelism.AUTO;
       default -> throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
-          name + " must be true or false, got '" + value + "'");
+          name + " must be true, false or auto, got '" + value + "'");
     };
   }
 

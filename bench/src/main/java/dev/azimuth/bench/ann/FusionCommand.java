@@ -105,28 +105,30 @@ final class FusionCommand extends ModeCommand {
         ps.setObject(1, d.queries().vector(q));
         ps.setObject(2, d.queries().vector((q + 1) % queryCount));
       };
-      row(table, "vector input alone", "-", 1, measure(db, vector, vectorOnly, 1, true)[0]);
+      row(table, "vector input alone", "-", 1, measure(db, vector, vectorOnly, 1, "auto")[0]);
       row(table, "filtered input alone", "-", 1,
-          measure(db, filtered, filteredOnly, 1, true)[0]);
+          measure(db, filtered, filteredOnly, 1, "auto")[0]);
       int differ = 0;
       for (int clientCount : new int[] {1, clients}) {
-        Measured[] fusedRuns = measure(db, fused, both, clientCount, false, true);
-        row(table, "RRF(vector, filtered)", "false", clientCount, fusedRuns[0]);
-        row(table, "RRF(vector, filtered)", "true", clientCount, fusedRuns[1]);
-        differ += differing(fusedRuns);
-        Measured[] vectorRuns = measure(db, twoVectors, twoQueries, clientCount, false, true);
-        row(table, "RRF(vector, vector of the next query)", "false", clientCount,
-            vectorRuns[0]);
-        row(table, "RRF(vector, vector of the next query)", "true", clientCount,
-            vectorRuns[1]);
-        differ += differing(vectorRuns);
+        Measured[] fusedRuns = measure(db, fused, both, clientCount, SETTINGS);
+        Measured[] vectorRuns = measure(db, twoVectors, twoQueries, clientCount, SETTINGS);
+        for (int i = 0; i < SETTINGS.length; i++) {
+          row(table, "RRF(vector, filtered)", SETTINGS[i], clientCount, fusedRuns[i]);
+        }
+        for (int i = 0; i < SETTINGS.length; i++) {
+          row(table, "RRF(vector, vector of the next query)", SETTINGS[i], clientCount,
+              vectorRuns[i]);
+        }
+        differ += differing(fusedRuns) + differing(vectorRuns);
       }
-      row(table, "RRF(vector, filtered) joined back to the table", "true", 1,
-          measure(db, joined, both, 1, true)[0]);
+      row(table, "RRF(vector, filtered) joined back to the table", "auto", 1,
+          measure(db, joined, both, 1, "auto")[0]);
       report.table(table);
-      report.add("Passes alternate between the two settings (sequential first); each row is "
-          + "the fastest of its timed passes. Queries whose fused ids differ between the two "
-          + "settings: " + differ + ".\n");
+      report.add("Passes alternate between the settings (false, true, auto); each row is the "
+          + "fastest of its timed passes. System load average at the end: "
+          + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+              .getSystemLoadAverage()
+          + ". Queries whose fused ids differ between the settings: " + differ + ".\n");
     }
   }
 
@@ -152,6 +154,8 @@ final class FusionCommand extends ModeCommand {
     }
   }
 
+  private static final String[] SETTINGS = {"false", "true", "auto"};
+
   private void row(MarkdownTable table, String what, String parallel, int clientCount,
       Measured m) {
     table.row(what, parallel, clientCount, SearchPass.fmt(m.qps(), 1),
@@ -161,11 +165,16 @@ final class FusionCommand extends ModeCommand {
         parallel, clientCount, m.qps());
   }
 
-  /** Queries whose ids differ between the runs of two settings. */
+  /** Queries whose ids differ between the first setting's run and any other's. */
   private static int differing(Measured[] runs) {
     int differ = 0;
     for (int q = 0; q < runs[0].ids().length; q++) {
-      differ += Arrays.equals(runs[0].ids()[q], runs[1].ids()[q]) ? 0 : 1;
+      for (int i = 1; i < runs.length; i++) {
+        if (!Arrays.equals(runs[0].ids()[q], runs[i].ids()[q])) {
+          differ++;
+          break;
+        }
+      }
     }
     return differ;
   }
@@ -176,7 +185,7 @@ final class FusionCommand extends ModeCommand {
    * (a warm-up pass each unless disabled); per setting, the fastest timed pass.
    */
   private Measured[] measure(AzimuthDb db, String sql, Binder binder, int clientCount,
-      boolean... parallelInputs) throws Exception {
+      String... parallelInputs) throws Exception {
     Measured[] best = new Measured[parallelInputs.length];
     int passes = (common.noWarmup ? 0 : 1) + Math.max(1, common.timedPasses);
     for (int pass = 0; pass < passes; pass++) {
@@ -194,7 +203,7 @@ final class FusionCommand extends ModeCommand {
   }
 
   private Measured pass(AzimuthDb db, String sql, Binder binder, int clientCount,
-      boolean parallelInputs, int n) throws Exception {
+      String parallelInputs, int n) throws Exception {
     int[][] ids = new int[n][];
     long[] latency = new long[n];
     ExecutorService pool = Executors.newFixedThreadPool(clientCount);

@@ -33,18 +33,18 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
   private final int efSearch;
-  private final boolean parallelInputs;
+  private final InputParallelism parallelInputs;
   private TextContext text;
 
   /**
    * @param efSearch       the session's beam width for index searches
-   * @param parallelInputs whether independent inputs (of a fusion) may run concurrently
+   * @param parallelInputs whether independent inputs (of a fusion) run concurrently
    */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
       JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
-      TimeZone timeZone, int efSearch, boolean parallelInputs) {
+      TimeZone timeZone, int efSearch, InputParallelism parallelInputs) {
     this.efSearch = efSearch;
-    this.parallelInputs = parallelInputs;
+    this.parallelInputs = requireNonNull(parallelInputs, "parallelInputs");
     this.database = requireNonNull(database, "database");
     this.rootSchema = requireNonNull(rootSchema, "rootSchema");
     this.typeFactory = requireNonNull(typeFactory, "typeFactory");
@@ -83,8 +83,8 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return efSearch;
   }
 
-  /** Whether independent inputs (of a fusion) may run concurrently. */
-  public boolean parallelInputs() {
+  /** Whether independent inputs (of a fusion) run concurrently. */
+  public InputParallelism parallelInputs() {
     return parallelInputs;
   }
 

@@ -45,7 +45,8 @@ final class ParallelInputs {
   }
 
   /**
-   * Each input's rows, in input order; concurrently unless the session turned that off.
+   * Each input's rows, in input order; concurrently as the session's
+   * {@link InputParallelism} says.
    *
    * @throws RuntimeException the first input's failure, once every input has stopped
    */
@@ -55,7 +56,7 @@ final class ParallelInputs {
     for (Enumerable<Object[]> input : inputs) {
       tasks.add(new FutureTask<>(() -> rows(input, context)));
     }
-    if (context.parallelInputs()) {
+    if (context.parallelInputs().concurrent()) {
       for (int i = 1; i < tasks.size(); i++) {
         POOL.execute(tasks.get(i));
       }
