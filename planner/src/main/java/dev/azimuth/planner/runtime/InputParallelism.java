@@ -6,9 +6,8 @@ import java.lang.management.OperatingSystemMXBean;
 /**
  * Whether the independent inputs of a statement (a fusion's) run concurrently: always, never,
  * or (the default) when the machine has a core to spare, because on a busy machine handing an
- * input to another thread only adds the wait for that thread to be scheduled. Measured on the
- * 2-core VM under other builds' load, concurrent inputs made a fusion 15–35 % slower; see the
- * top-level README.
+ * input to another thread only adds the wait for that thread to be scheduled. On the busy
+ * 2-core VM neither way won consistently (figures in the top-level README).
  */
 public enum InputParallelism {
   /** Concurrently when the 1-minute load average leaves a core idle. */
