@@ -154,4 +154,27 @@ class FusionPlanReuseTest {
     }
     assertEquals(1, plans() - before, "20 fused statements differing in their vectors");
   }
+
+  @Test
+  void adHocHybridSearchesOfOneShapePlanOnce() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(100), "
+          + "v VECTOR(" + DIM + "))");
+      s.executeUpdate("INSERT INTO notes VALUES (1, 'red apple', '[1,0,0,0]'), "
+          + "(2, 'green apple', '[0,1,0,0]'), (3, 'red car', '[0,0,1,0]')");
+    }
+    String[] words = {"red", "apple", "green", "car"};
+    long before = plans();
+    for (int i = 0; i < words.length; i++) {
+      float[] q = new float[DIM];
+      q[i % DIM] = 1;
+      String sql = "SELECT id, score FROM TABLE(RRF(CURSOR(SELECT id FROM notes ORDER BY v <-> "
+          + literal(q) + " LIMIT 2), CURSOR(SELECT id FROM notes WHERE TEXT_MATCH(body, '"
+          + words[i] + "') ORDER BY BM25(body, '" + words[i] + "') DESC LIMIT 2)))";
+      try (Statement s = c.createStatement()) {
+        assertEquals(false, rows(s.executeQuery(sql)).isEmpty(), sql);
+      }
+    }
+    assertEquals(1, plans() - before, "vectors and words are lifted out of the inputs");
+  }
 }
