@@ -141,6 +141,87 @@ SqlDrop SqlDropIndex(Span s, boolean replace) :
     }
 }
 
+/**
+ * COPY table [(column, ...)] FROM 'path' [WITH (option [=] value, ...)],
+ * COPY table [(column, ...)] TO 'path' [WITH (...)] and COPY (query) TO 'path' [WITH (...)].
+ * Options are checked when the statement runs, so that a wrong one gets a message naming it.
+ */
+SqlNode SqlCopy() :
+{
+    final Span s;
+    SqlIdentifier table = null;
+    SqlNodeList columns = null;
+    SqlNode query = null;
+    SqlParserPos queryStart = null;
+    SqlParserPos queryEnd = null;
+    final boolean from;
+    final SqlNode path;
+    final List<SqlNode> optionNodes = new ArrayList<SqlNode>();
+    final Span optionSpan;
+}
+{
+    <COPY> { s = span(); }
+    (
+        table = CompoundIdentifier()
+        [ columns = ParenthesizedSimpleIdentifierList() ]
+        (
+            <FROM> { from = true; }
+        |
+            <TO> { from = false; }
+        )
+    |
+        <LPAREN> { queryStart = getPos(); }
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        <RPAREN> { queryEnd = getPos(); }
+        <TO> { from = false; }
+    )
+    path = StringLiteral()
+    { optionSpan = span(); }
+    [
+        <WITH> <LPAREN>
+        CopyOption(optionNodes)
+        ( <COMMA> CopyOption(optionNodes) )*
+        <RPAREN>
+    ]
+    {
+        SqlNodeList optionList = new SqlNodeList(optionNodes, optionSpan.end(this));
+        if (from) {
+            return new SqlCopyFrom(s.end(this), table, columns, path, optionList);
+        }
+        return new SqlCopyTo(s.end(this), table, columns, query, queryStart, queryEnd, path,
+            optionList);
+    }
+}
+
+/**
+ * One COPY option: a name, then optionally "=", then a literal (signed numbers included) or a word
+ * (FORMAT csv); a name alone (HEADER) means TRUE. Adds the name, then the value.
+ */
+void CopyOption(List<SqlNode> list) :
+{
+    final SqlIdentifier key;
+    SqlNode value;
+}
+{
+    (
+        key = SimpleIdentifier()
+    |
+        <NULL> { key = new SqlIdentifier("NULL", getPos()); }
+    )
+    [ <EQ> ]
+    (
+        value = Literal()
+    |
+        value = SimpleIdentifier()
+    |
+        { value = SqlLiteral.createBoolean(true, key.getParserPosition()); }
+    )
+    {
+        list.add(key);
+        list.add(value);
+    }
+}
+
 /** VECTOR(n), a float32 vector of n dimensions; a bare VECTOR (any dimension) is allowed in casts. */
 SqlTypeNameSpec VectorTypeName() :
 {

@@ -31,6 +31,8 @@ public enum ErrorCode {
   DATATYPE_MISMATCH("42804"),
   /** Any other semantic error found while validating a statement. */
   INVALID_STATEMENT("42000"),
+  /** A file COPY reads that is not laid out as its format says (wrong field count, bad header). */
+  BAD_COPY_FILE_FORMAT("22P04"),
   /** A value that breaks a rule of its type: wrong vector dimension, NaN components, ... */
   DATA_EXCEPTION("22000"),
   /** Text that does not parse as a value of the expected type, e.g. a malformed vector literal. */
@@ -47,8 +49,15 @@ public enum ErrorCode {
   NOT_NULL_VIOLATION("23502"),
   /** A second row with an existing primary key. */
   UNIQUE_VIOLATION("23505"),
+  /**
+   * An operation the connection may not do: DDL or DML in a read-only session, COPY of a file
+   * outside the import directory.
+   */
+  INSUFFICIENT_PRIVILEGE("42501"),
   /** A statement cancelled by the client or by its timeout. */
   QUERY_CANCELED("57014"),
+  /** A file named by a statement that does not exist. */
+  UNDEFINED_FILE("58P01"),
   /** The database directory is held by another process. */
   OBJECT_IN_USE("55006"),
   /** Something valid SQL asks for that Azimuth does not do (yet). */

@@ -1,16 +1,19 @@
 package dev.azimuth.jdbc;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 
 /**
- * A parsed {@code jdbc:azimuth:} URL: {@code file:DIR}, {@code mem:[NAME]}, each optionally
- * followed by {@code ;key=value} properties, which join (and override) the connection's
- * properties.
+ * A parsed {@code jdbc:azimuth:} URL: {@code file:DIR}, {@code mem:[NAME]} or
+ * {@code remote:http[s]://HOST:PORT}, each optionally followed by {@code ;key=value} properties,
+ * which join (and override) the connection's properties.
  *
  * @param kind       where the database lives
- * @param location   the directory for FILE, the name for MEM (empty: a private database)
+ * @param location   the directory for FILE, the name for MEM (empty: a private database), the
+ *                   server's address for REMOTE
  * @param properties URL properties merged over the caller's
  */
 public record AzimuthUrl(Kind kind, String location, Properties properties) {
@@ -18,7 +21,11 @@ public record AzimuthUrl(Kind kind, String location, Properties properties) {
   public static final String PREFIX = "jdbc:azimuth:";
 
   /** The kinds of database a URL can name. */
-  public enum Kind { FILE, MEM }
+  public enum Kind {
+    FILE, MEM,
+    /** A server reached over HTTP(S), through the Avatica remote protocol. */
+    REMOTE
+  }
 
   public static boolean accepts(String url) {
     return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -61,7 +68,30 @@ public record AzimuthUrl(Kind kind, String location, Properties properties) {
     if (lower.startsWith("mem:")) {
       return new AzimuthUrl(Kind.MEM, target.substring("mem:".length()), props);
     }
-    throw invalid(url, "use jdbc:azimuth:file:DIR or jdbc:azimuth:mem:[NAME]");
+    if (lower.startsWith("remote:")) {
+      return new AzimuthUrl(Kind.REMOTE, server(url, target.substring("remote:".length())),
+          props);
+    }
+    throw invalid(url, "use jdbc:azimuth:file:DIR, jdbc:azimuth:mem:[NAME] or "
+        + "jdbc:azimuth:remote:http://HOST:PORT");
+  }
+
+  private static String server(String url, String address) throws SQLException {
+    URI uri;
+    try {
+      uri = new URI(address);
+    } catch (URISyntaxException e) {
+      throw invalid(url, "the server address is not a URL: " + e.getMessage());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw invalid(url, "remote: needs an http:// or https:// address, e.g. "
+          + "jdbc:azimuth:remote:http://127.0.0.1:8765");
+    }
+    if (uri.getHost() == null || uri.getPort() == 0) {
+      throw invalid(url, "remote: needs a host, e.g. jdbc:azimuth:remote:http://127.0.0.1:8765");
+    }
+    return address;
   }
 
   private static SQLException invalid(String url, String why) {

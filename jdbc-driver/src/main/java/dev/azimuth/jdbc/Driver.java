@@ -1,6 +1,6 @@
 package dev.azimuth.jdbc;
 
-import dev.azimuth.jdbc.embedded.EmbeddedDriver;
+import dev.azimuth.jdbc.remote.RemoteDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * The JDBC driver for {@code jdbc:azimuth:} URLs, found by {@link java.sql.DriverManager}
- * through service loading. {@code file:} and {@code mem:} URLs run the engine in this JVM.
- * Thread-safe.
+ * through service loading. {@code file:} and {@code mem:} URLs run the engine in this JVM;
+ * {@code remote:} URLs talk to an Azimuth server, and are all the thin client jar (which has no
+ * engine) serves. Thread-safe.
  */
 public final class Driver implements java.sql.Driver {
   static {
@@ -23,13 +24,20 @@ public final class Driver implements java.sql.Driver {
     }
   }
 
-  private final EmbeddedDriver embedded = new EmbeddedDriver();
-
   @Override public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
-    return embedded.connect(AzimuthUrl.parse(url, info), url);
+    AzimuthUrl parsed = AzimuthUrl.parse(url, info);
+    return switch (parsed.kind()) {
+      case REMOTE -> Remote.DRIVER.connect(parsed, url);
+      case FILE, MEM -> EmbeddedConnector.connect(parsed, url);
+    };
+  }
+
+  /** Made on first use, so that embedded use never loads the remote client. */
+  private static final class Remote {
+    static final RemoteDriver DRIVER = new RemoteDriver();
   }
 
   @Override public boolean acceptsURL(String url) {
@@ -37,7 +45,9 @@ public final class Driver implements java.sql.Driver {
   }
 
   @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-    DriverPropertyInfo[] all = ConnectionProperties.all();
+    boolean remote = url != null && url.regionMatches(true, 0, AzimuthUrl.PREFIX + "remote:", 0,
+        AzimuthUrl.PREFIX.length() + "remote:".length());
+    DriverPropertyInfo[] all = remote ? ConnectionProperties.remote() : ConnectionProperties.all();
     for (DriverPropertyInfo p : all) {
       if (info != null && info.getProperty(p.name) != null) {
         p.value = info.getProperty(p.name);

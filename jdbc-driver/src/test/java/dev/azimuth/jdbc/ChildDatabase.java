@@ -20,12 +20,18 @@ import java.util.List;
  * {@code index DIR} loads {@link #INDEX_ROWS} clustered vectors, prints BUILDING and runs a
  * CREATE INDEX long enough to be killed in the middle; {@code merge DIR} creates an indexed
  * table, inserts {@link #MERGE_ROWS} rows that seal ten segments, prints MERGING (the merge of
- * those ten has started in the background) and waits to be killed.
+ * those ten has started in the background) and waits to be killed; {@code copy DIR} loads
+ * {@code DIR/import/vectors.fvecs} with COPY (batches of {@link #COPY_BATCH} rows, segments of
+ * 2,000), prints
+ * {@code COPIED n} when it returns and waits to be killed.
  */
 public final class ChildDatabase {
   static final int INDEX_ROWS = 30_000;
   static final int MERGE_ROWS = 20_000;
   static final String MERGE_PROPERTIES = ";sync=false;seal_rows=2000;merge_factor=10";
+  static final int COPY_BATCH = 5_000;
+  /** Each COPY batch: two segments written directly, 1,000 rows into the growing one. */
+  static final String COPY_PROPERTIES = ";seal_rows=2000;merge_factor=100";
 
   private ChildDatabase() {}
 
@@ -33,6 +39,7 @@ public final class ChildDatabase {
     String url = "jdbc:azimuth:file:" + args[1] + switch (args[0]) {
       case "index" -> ";sync=false";
       case "merge" -> MERGE_PROPERTIES;
+      case "copy" -> COPY_PROPERTIES;
       default -> "";
     };
     try (Connection c = DriverManager.getConnection(url)) {
@@ -59,6 +66,19 @@ public final class ChildDatabase {
         System.out.flush();
         while (System.in.read() >= 0) {
           // Merging in the background until the parent kills us.
+        }
+        return;
+      }
+      if (args[0].equals("copy")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, v VECTOR(16))");
+          long n = s.executeLargeUpdate("COPY items FROM 'vectors.fvecs' WITH (BATCH_ROWS "
+              + COPY_BATCH + ")");
+          System.out.println("COPIED " + n);
+          System.out.flush();
+        }
+        while (System.in.read() >= 0) {
+          // Holding the database until the parent kills us.
         }
         return;
       }

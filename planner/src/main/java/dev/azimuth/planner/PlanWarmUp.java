@@ -57,7 +57,7 @@ final class PlanWarmUp {
     });
     StatementPreparer preparer = new StatementPreparer(new AzimuthTypeFactory(), root, 0,
         new ShapeCache(QUERIES.size()), new LongAdder());
-    Session session = new Session(TimeZone.getDefault());
+    Session session = new Session(TimeZone.getDefault(), false);
     for (String sql : QUERIES) {
       try {
         preparer.prepare(sql, session);

@@ -11,8 +11,26 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * parsing, validation, planning and code generation are done.
  */
 public final class Prepared {
-  /** What a statement does, which decides how a client receives its result. */
-  public enum Kind { QUERY, DML, DDL, EXPLAIN }
+  /**
+   * What a statement does, which decides how a client receives its result and whether a
+   * read-only session may run it.
+   */
+  public enum Kind {
+    QUERY(true), DML(false), DDL(false), EXPLAIN(true),
+    /** {@code SET name = value}: changes only the session. */
+    SET(true);
+
+    private final boolean readOnly;
+
+    Kind(boolean readOnly) {
+      this.readOnly = readOnly;
+    }
+
+    /** Whether statements of this kind leave the database as it was. */
+    public boolean readOnly() {
+      return readOnly;
+    }
+  }
 
   /** Runs a prepared statement once. */
   @FunctionalInterface

@@ -15,11 +15,31 @@ public final class Session {
   private static final int MAX_EF_SEARCH = 10_000;
 
   private final TimeZone timeZone;
+  private final boolean readOnly;
   private int efSearch = DEFAULT_EF_SEARCH;
   private InputParallelism fusionParallel = InputParallelism.AUTO;
+  /** The JDBC batch being executed, whose inserts are held until its end; null otherwise. */
+  private dev.azimuth.planner.runtime.BatchedWrites batch;
 
-  Session(TimeZone timeZone) {
+  Session(TimeZone timeZone, boolean readOnly) {
     this.timeZone = timeZone;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * Whether this session may only read: the engine refuses its DDL and DML (42501). Fixed when
+   * the session is made, so nothing the session runs can lift it.
+   */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  dev.azimuth.planner.runtime.BatchedWrites batch() {
+    return batch;
+  }
+
+  void batch(dev.azimuth.planner.runtime.BatchedWrites batch) {
+    this.batch = batch;
   }
 
   /** The zone CURRENT_TIMESTAMP and friends are reported in. */

@@ -12,6 +12,7 @@ import dev.azimuth.planner.prepare.VectorUsageCheck;
 import dev.azimuth.planner.rel.AzimuthRules;
 import dev.azimuth.planner.runtime.ExecutionContext;
 import dev.azimuth.planner.schema.AzimuthSchema;
+import dev.azimuth.sql.ddl.SqlCopy;
 import dev.azimuth.sql.fun.AzimuthOperatorTable;
 import dev.azimuth.sql.parser.AzimuthSqlParser;
 import dev.azimuth.sql.type.AzimuthTypeFactory;
@@ -118,6 +119,10 @@ final class StatementPreparer {
             DdlExecutor.execute(engine.database(), newValidator(), parsed);
             return QueryResult.count(0);
           });
+    }
+    if (node instanceof SqlCopy copy) {
+      return new Prepared(sql, Prepared.Kind.DML, List.of(), List.of(), catalogVersion,
+          (engine, session, params, cancel) -> engine.copy(session, copy, sql, cancel));
     }
     if (node instanceof SqlExplain explain) {
       return explain(sql, explain);
@@ -288,7 +293,7 @@ final class StatementPreparer {
       v = nls.getValue();
     }
     Object setting = v;
-    return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
+    return new Prepared(sql, Prepared.Kind.SET, List.of(), List.of(), catalogVersion,
         (engine, session, params, cancel) -> {
           session.set(name, setting);
           return QueryResult.count(0);

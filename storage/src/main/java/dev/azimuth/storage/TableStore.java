@@ -11,6 +11,12 @@ import java.util.List;
 public interface TableStore {
   TableDef definition();
 
+  /**
+   * Rows per segment: the growing segment is sealed at this size, and an {@link #insertBatch}
+   * of at least this many rows writes whole sealed segments directly, the cheapest way in.
+   */
+  int segmentRows();
+
   /** Number of live rows now. */
   long rowCount();
 
@@ -23,6 +29,19 @@ public interface TableStore {
    * @throws StorageException naming the column or key at fault
    */
   long apply(List<RowChange> changes);
+
+  /**
+   * Inserts one batch of a bulk load atomically and durably, like {@link #apply} with inserts
+   * only, but for rows already checked by {@link RowValidator#validate} and with the batch's
+   * keys looked up together rather than one by one. Each {@link #segmentRows} rows of the batch
+   * become a sealed segment of their own, written without going through the write-ahead log;
+   * the rest join the growing segment.
+   *
+   * @return the number of rows inserted
+   * @throws DuplicateKeyException if a row's key exists, or repeats an earlier row's; then
+   *     nothing of the batch was written
+   */
+  long insertBatch(List<Object[]> validatedRows);
 
   /**
    * Captures a consistent view of the table as of now: later writes are invisible to it.

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "ANN search benchmark: Azimuth through JDBC, and JVector directly.",
     subcommands = {SqlCommand.class, RawCommand.class, FilteredCommand.class,
         SyntheticCommand.class, FirstQueryCommand.class, LoadCommand.class,
-        FusionCommand.class})
+        CopyLoadCommand.class, FusionCommand.class})
 public final class AnnBench implements Runnable {
   @Spec
   CommandSpec spec;

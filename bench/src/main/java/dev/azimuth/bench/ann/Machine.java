@@ -51,6 +51,15 @@ final class Machine {
   }
 
   /** Resident set size of this process in bytes (VmRSS), or -1 off Linux. */
+  /** CPU time of the whole process so far, in nanoseconds, or -1 when the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
   static long rssBytes() {
     return procField("/proc/self/status", "VmRSS") * 1024;
   }

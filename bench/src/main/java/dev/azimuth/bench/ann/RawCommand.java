@@ -60,17 +60,18 @@ final class RawCommand extends ModeCommand {
       for (int q = 0; q < queries.length; q++) {
         queries[q] = index.query(d.queries().vector(q));
       }
-      MarkdownTable table = new MarkdownTable("ef", "recall@10", "QPS", "p50 ms", "p99 ms",
-          "<10 rows", "queries");
+      MarkdownTable table = new MarkdownTable("ef", "recall@10", "QPS", "QPS by CPU", "p50 ms",
+          "p99 ms", "<10 rows", "queries");
       for (int ef : efs) {
         SearchPass.Result result = SearchPass.run(queries.length, !common.noWarmup,
             common.timedPasses, q -> index.search(queries[q], DataSets.K, ef));
         Recall.Summary r = Recall.score(d, DataSets.K, result.ids(), d.truth(), Filter.NONE);
         table.row(ef, SearchPass.fmt(r.recall(), 4), SearchPass.fmt(result.qps(), 0),
+            SearchPass.fmt(result.cpuQps(), 0),
             SearchPass.fmt(result.percentileMillis(50), 3),
             SearchPass.fmt(result.percentileMillis(99), 3), r.shortResults(), r.queries());
-        System.err.printf(Locale.ROOT, "  ef=%d: recall %.4f, %.0f QPS%n", ef, r.recall(),
-            result.qps());
+        System.err.printf(Locale.ROOT, "  ef=%d: recall %.4f, %.0f QPS, %.0f by CPU%n", ef,
+            r.recall(), result.qps(), result.cpuQps());
       }
       report.table(table);
     }

@@ -1,5 +1,7 @@
 package dev.azimuth.bench.ann;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,7 +9,9 @@ import java.util.Locale;
 /**
  * Runs queries one after another on the calling thread: an untimed warm-up pass over the same
  * queries, then the timed pass (or the fastest of several). QPS is queries divided by the timed
- * pass's wall time; latencies are per query, bind to last row read.
+ * pass's wall time; latencies are per query, bind to last row read. The pass's CPU time (of the
+ * calling thread) is kept too: on a machine shared with other work, queries divided by it
+ * tracks what a quiet machine would do far better than wall time does.
  */
 final class SearchPass {
   private SearchPass() {}
@@ -19,10 +23,15 @@ final class SearchPass {
   }
 
   /** The outcome of a timed pass. */
-  record Result(int[][] ids, long wallNanos, long[] latencyNanos) {
+  record Result(int[][] ids, long wallNanos, long cpuNanos, long[] latencyNanos) {
     /** Queries per second over the whole pass. */
     double qps() {
       return ids.length / (wallNanos / 1e9);
+    }
+
+    /** Queries per second of the calling thread's CPU time (NaN when the JVM cannot tell). */
+    double cpuQps() {
+      return cpuNanos <= 0 ? Double.NaN : ids.length / (cpuNanos / 1e9);
     }
 
     /** A latency percentile in milliseconds (nearest rank). */
@@ -44,17 +53,21 @@ final class SearchPass {
         search.run(q);
       }
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Result best = null;
     for (int p = 0; p < Math.max(1, passes); p++) {
       int[][] ids = new int[n][];
       long[] latency = new long[n];
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       for (int q = 0; q < n; q++) {
         long t = System.nanoTime();
         ids[q] = search.run(q);
         latency[q] = System.nanoTime() - t;
       }
-      Result result = new Result(ids, System.nanoTime() - start, latency);
+      long wall = System.nanoTime() - start;
+      long cpu = cpuStart < 0 ? -1 : threads.getCurrentThreadCpuTime() - cpuStart;
+      Result result = new Result(ids, wall, cpu, latency);
       if (best == null || result.wallNanos() < best.wallNanos()) {
         best = result;
       }

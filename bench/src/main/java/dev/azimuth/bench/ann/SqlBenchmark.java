@@ -108,14 +108,18 @@ final class SqlBenchmark {
       db.execute("DROP INDEX IF EXISTS " + name);
       String create = settings.index().createSql(data.table(), data.distance(), dim);
       report.code(create);
+      long cpuStart = Machine.processCpuNanos();
       long start = System.nanoTime();
       db.execute(create);
       long created = System.nanoTime() - start;
       String ready = waitUntilReady(db, name, start);
+      long cpu = Machine.processCpuNanos() - cpuStart;
       long heapAfter = Machine.heapUsedAfterGc();
       long rssAfter = Machine.rssBytes();
       memory.row("CREATE INDEX statement (wall)", SearchPass.fmt(created / 1e9, 1) + " s")
           .row("until SYS.INDEXES shows all READY", ready)
+          .row("process CPU time until READY", cpuStart < 0 ? "n/a"
+              : SearchPass.fmt(cpu / 1e9, 1) + " s")
           .row("heap used after GC, before CREATE INDEX", Machine.mib(heapBefore))
           .row("heap used after GC, after the build", Machine.mib(heapAfter))
           .row("heap growth per vector", SearchPass.fmt(
@@ -182,7 +186,7 @@ final class SqlBenchmark {
   private void sweep(AzimuthDb db, List<Filter> filters, Function<Filter, int[][]> truth)
       throws SQLException {
     MarkdownTable table = new MarkdownTable("filter", "share", "ef_search", "plan", "recall@10",
-        "QPS", "p50 ms", "p99 ms", "<10 rows", "wrong rows", "queries");
+        "QPS", "QPS by CPU", "p50 ms", "p99 ms", "<10 rows", "wrong rows", "queries");
     List<Integer> efs = settings.efs().isEmpty() ? Collections.singletonList(null)
         : settings.efs();
     for (Filter filter : filters) {
@@ -196,11 +200,12 @@ final class SqlBenchmark {
         String where = filter.where() == null ? "-" : "`" + filter.where() + "`";
         table.row(where, share, ef == null ? "default" : ef, m.strategy(),
             SearchPass.fmt(r.recall(), 4),
-            SearchPass.fmt(result.qps(), 1), SearchPass.fmt(result.percentileMillis(50), 2),
+            SearchPass.fmt(result.qps(), 1), SearchPass.fmt(result.cpuQps(), 1),
+            SearchPass.fmt(result.percentileMillis(50), 2),
             SearchPass.fmt(result.percentileMillis(99), 2), r.shortResults(), r.disqualified(),
             r.queries());
-        System.err.printf("  %s ef=%s: recall %.4f, %.1f QPS%n", filter, ef, r.recall(),
-            result.qps());
+        System.err.printf("  %s ef=%s: recall %.4f, %.1f QPS, %.1f by CPU%n", filter, ef,
+            r.recall(), result.qps(), result.cpuQps());
       }
     }
     report.table(table);

@@ -45,6 +45,16 @@ final class Synthetic {
           queryLabels);
     }
 
+    /** The base rows alone (no queries, no ground truth), e.g. to write a file to load. */
+    Vectors base() {
+      float[] centres = new float[clusters * dimension];
+      SplittableRandom random = new SplittableRandom(seed);
+      for (int i = 0; i < centres.length; i++) {
+        centres[i] = (float) random.nextGaussian();
+      }
+      return draw(centres, rows, 0, new int[rows]);
+    }
+
     private Vectors draw(float[] centres, int count, long idOffset, int[] labels) {
       float[] data = new float[Math.multiplyExact(count, dimension)];
       IntStream.range(0, count).parallel().forEach(i -> {

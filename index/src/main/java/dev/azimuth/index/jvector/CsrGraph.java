@@ -104,7 +104,7 @@ final class CsrGraph implements ImmutableGraphIndex {
   }
 
   /** Where {@code node} sits in {@code layer}'s arrays, or -1 when it is not in that layer. */
-  private int position(int level, int node) {
+  int position(int level, int node) {
     if (level >= layers.size() || node < 0) {
       return -1;
     }

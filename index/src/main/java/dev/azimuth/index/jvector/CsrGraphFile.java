@@ -49,10 +49,20 @@ final class CsrGraphFile {
     }
   }
 
-  /** Reads the body that follows {@code header} on {@code channel}, checking it as it goes. */
+  /**
+   * Reads the body that follows {@code header} on {@code channel}, checking it as it goes, and
+   * fails unless the file ends there.
+   */
   static CsrGraph read(FileChannel channel, GraphFileHeader header, Path file)
       throws IOException {
-    IntInput in = new IntInput(channel, file);
+    BulkInput in = new BulkInput(channel, file);
+    CsrGraph graph = read(in, header, file);
+    in.expectEnd();
+    return graph;
+  }
+
+  /** Reads the graph from {@code in}, checking it as it goes; more may follow it. */
+  static CsrGraph read(BulkInput in, GraphFileHeader header, Path file) throws IOException {
     int layerCount = in.readInt();
     int entryNode = in.readInt();
     int entryLevel = in.readInt();
@@ -87,7 +97,6 @@ final class CsrGraphFile {
       }
       layers.add(layer);
     }
-    in.expectEnd();
     NodeAtLevel entry = null;
     if (header.nodeCount() > 0) {
       check(entryLevel == layerCount - 1 && entryNode >= 0
@@ -100,7 +109,7 @@ final class CsrGraphFile {
     return new CsrGraph(layers, entry, header.dimension(), header.count());
   }
 
-  private static CsrGraph.Layer readLayer(IntInput in, int level, int maxNodes,
+  private static CsrGraph.Layer readLayer(BulkInput in, int level, int maxNodes,
       GraphFileHeader header, Path file) throws IOException {
     int degree = in.readInt();
     int size = in.readInt();

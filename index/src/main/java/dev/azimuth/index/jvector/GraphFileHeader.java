@@ -23,15 +23,26 @@ import java.nio.file.Path;
  * @param dimension the vectors' dimension
  * @param count the caller's ordinal count
  * @param nodeCount how many ordinals are in the graph
+ * @param version the file's format version: 1, or 2 where an HNSW body is followed by its
+ *     walk section ({@link ProjectedCodes})
  */
-record GraphFileHeader(GraphOptions options, int dimension, int count, int nodeCount) {
+record GraphFileHeader(GraphOptions options, int dimension, int count, int nodeCount,
+    int version) {
   static final int MAGIC = 0x415A5647;
-  static final int VERSION = 1;
+  /** The version this build writes. */
+  static final int VERSION = 2;
+  /** The oldest version this build reads. */
+  static final int OLDEST_VERSION = 1;
   static final int BYTES = 48;
+
+  /** A header of the version this build writes. */
+  GraphFileHeader(GraphOptions options, int dimension, int count, int nodeCount) {
+    this(options, dimension, count, nodeCount, VERSION);
+  }
 
   void write(DataOutput out) throws IOException {
     out.writeInt(MAGIC);
-    out.writeInt(VERSION);
+    out.writeInt(version);
     out.writeInt(kindCode(options.kind()));
     out.writeInt(metricCode(options.metric()));
     out.writeInt(dimension);
@@ -55,9 +66,10 @@ record GraphFileHeader(GraphOptions options, int dimension, int count, int nodeC
       throw new CorruptGraphException(file, "not a graph index file (magic "
           + Integer.toHexString(magic) + ")");
     }
-    if (version != VERSION) {
+    if (version < OLDEST_VERSION || version > VERSION) {
       throw new CorruptGraphException(file, "format version " + version
-          + " is not supported (this build reads version " + VERSION + ")");
+          + " is not supported (this build reads versions " + OLDEST_VERSION + " to "
+          + VERSION + ")");
     }
     int kind = in.getInt();
     int metric = in.getInt();
@@ -80,7 +92,7 @@ record GraphFileHeader(GraphOptions options, int dimension, int count, int nodeC
       throw new CorruptGraphException(file, "the header's sizes are invalid: dimension "
           + dimension + ", count " + count + ", nodes " + nodeCount);
     }
-    return new GraphFileHeader(options, dimension, count, nodeCount);
+    return new GraphFileHeader(options, dimension, count, nodeCount, version);
   }
 
   /** Refuses a file built for other options, dimension or ordinal count than the caller's. */

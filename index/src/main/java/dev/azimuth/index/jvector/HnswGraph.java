@@ -4,62 +4,70 @@ import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.GraphOptions;
 import dev.azimuth.index.search.Neighbors;
 import dev.azimuth.index.search.TopK;
-import io.github.jbellis.jvector.graph.GraphSearcher;
-import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import java.util.function.IntPredicate;
 
 /**
- * An HNSW graph in memory, scoring exactly against the caller's array in place. Thread-safe:
- * each search borrows its own {@link GraphSearcher} over the shared, immutable graph.
+ * An HNSW graph in memory, walked on 8-bit codes (or the caller's array, in place) and
+ * reranked exactly. Thread-safe: each search borrows its own {@link CsrSearcher} over the
+ * shared, immutable graph.
  */
 final class HnswGraph extends JVectorGraph {
   private final CsrGraph graph;
   private final ArraySimilarity similarity;
   /** The walk's codes, or null to walk on the full vectors. */
   private final Int8Codes codes;
-  private final SearcherPool<GraphSearcher> searchers;
+  /** Codes of the leading principal components to walk on instead, or null. */
+  private final ProjectedCodes projected;
+  private final SearcherPool<CsrSearcher> searchers;
 
   HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes) {
+    this(options, graph, similarity, codes, null);
+  }
+
+  HnswGraph(GraphOptions options, CsrGraph graph, ArraySimilarity similarity, Int8Codes codes,
+      ProjectedCodes projected) {
     super(options, similarity.dimension(), graph.size(0));
     this.graph = graph;
     this.similarity = similarity;
     this.codes = codes;
-    this.searchers = new SearcherPool<>(() -> new GraphSearcher(graph));
+    this.projected = projected;
+    this.searchers = new SearcherPool<>(() -> new CsrSearcher(graph));
   }
 
   @Override
   Neighbors walk(float[] query, int k, int beam, IntPredicate accept) {
-    SearchScoreProvider scorer = codes == null ? ExactScorer.forQuery(similarity, query)
+    NeighbourScorer scorer = projected != null ? projected.scorer(query)
+        : codes == null ? ExactScorer.forQuery(similarity, query)
         : new Int8Scorer(similarity, codes, query);
-    GraphSearcher searcher = searchers.borrow();
-    SearchResult result;
+    CsrSearcher searcher = searchers.borrow();
     try {
-      // JVector reranks nothing (the scorers have no reranker): the whole beam comes back and
-      // is ranked exactly below.
-      result = searcher.search(scorer, beam, beam, NO_THRESHOLD, 0f,
-          acceptedNodes(accept, null));
+      ScoreHeap found = searcher.search(scorer, beam, accept);
+      // The walk's scores are approximate (codes), and even exact ones can tie distinct
+      // distances through rounding in 1 / (1 + d²) and friends: the final order comes from
+      // Metric itself, on the full vectors.
+      Metric metric = similarity.metric();
+      float[] data = similarity.data();
+      int dimension = dimension();
+      TopK top = new TopK(k);
+      for (int i = 0; i < found.size(); i++) {
+        int node = found.node(i);
+        top.offer(metric.distance(similarity.kernels(), query, 0, data, node * dimension,
+            dimension), node);
+      }
+      return top.neighbors();
     } finally {
       searchers.release(searcher);
     }
-    // The walk's scores are approximate (codes), and even exact ones can tie distinct
-    // distances through rounding in 1 / (1 + d²) and friends: the final order comes from
-    // Metric itself, on the full vectors.
-    Metric metric = similarity.metric();
-    float[] data = similarity.data();
-    int dimension = dimension();
-    TopK top = new TopK(k);
-    for (SearchResult.NodeScore candidate : result.getNodes()) {
-      int node = candidate.node;
-      top.offer(metric.distance(similarity.kernels(), query, 0, data, node * dimension,
-          dimension), node);
-    }
-    return top.neighbors();
   }
 
-  /** Whether walks score 8-bit codes (else the full vectors). */
+  /** Whether walks score 8-bit codes of the vectors (else projections or full vectors). */
   boolean walksOnCodes() {
     return codes != null;
+  }
+
+  /** Whether walks score codes of the vectors' principal components. */
+  boolean walksOnProjections() {
+    return projected != null;
   }
 
   @Override
@@ -70,7 +78,8 @@ final class HnswGraph extends JVectorGraph {
   @Override
   public long residentBytes() {
     return graph.ramBytesUsed() + similarity.residentBytes()
-        + (codes == null ? 0 : codes.residentBytes());
+        + (codes == null ? 0 : codes.residentBytes())
+        + (projected == null ? 0 : projected.residentBytes());
   }
 
   @Override

@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  * is stored as {@code round((x − min) / scale) − 128}, {@code scale = (max − min) / 255}. Data
  * that already are bytes (Fashion-MNIST's pixels) are represented exactly.
  *
- * <p>Derived from the vectors when a graph is built or opened, never stored. Immutable and
- * thread-safe.
+ * <p>Codes of a segment's own vectors are derived when a graph is built or opened, never
+ * stored; codes of their principal components ({@link ProjectedCodes}) are stored in the
+ * graph's file, since deriving them means projecting every vector. Immutable and thread-safe.
  */
 final class Int8Codes {
   /**
@@ -145,8 +146,25 @@ final class Int8Codes {
     return sum;
   }
 
+  /**
+   * Codes restored from their parts, as {@link #min()}, {@link #scale()} and {@link #codes()}
+   * gave them.
+   */
+  static Int8Codes of(int dimension, float[] min, float[] scale, byte[] codes) {
+    if (min.length != dimension || scale.length != dimension
+        || codes.length % Math.max(1, dimension) != 0) {
+      throw new IllegalArgumentException("8-bit codes of dimension " + dimension
+          + " do not fit their parts");
+    }
+    return new Int8Codes(dimension, min, scale, codes);
+  }
+
   int dimension() {
     return dimension;
+  }
+
+  float[] min() {
+    return min;
   }
 
   byte[] codes() {

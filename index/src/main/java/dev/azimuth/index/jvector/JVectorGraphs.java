@@ -62,10 +62,16 @@ public final class JVectorGraphs {
     }
     ArraySimilarity similarity =
         ArraySimilarity.create(data, dimension, count, nodes, options.metric(), pool);
-    GraphIndexBuilder builder = GraphConstruction.build(similarity, nodes, options, control, pool);
+    // HNSW builds and walks on principal components where they pay (ProjectedCodes).
+    ProjectedCodes.Projection projection = options.kind() == GraphKind.HNSW
+        ? ProjectedCodes.project(similarity, count, nodes, pool) : null;
+    GraphConstruction.checkCancelled(control);
+    ArraySimilarity buildSpace =
+        projection == null ? similarity : projection.similarity(count, nodes);
+    GraphIndexBuilder builder = GraphConstruction.build(buildSpace, nodes, options, control, pool);
     try {
       return options.kind() == GraphKind.HNSW
-          ? writeHnsw(builder, similarity, data, nodes, pool, header, file, control)
+          ? writeHnsw(builder, similarity, projection, data, nodes, pool, header, file, control)
           : writeDiskAnn(builder, data, nodes, pqSubspaces, header, file, control, pool);
     } finally {
       GraphConstruction.close(builder);
@@ -73,21 +79,24 @@ public final class JVectorGraphs {
   }
 
   private static VectorGraphs.Built writeHnsw(GraphIndexBuilder builder,
-      ArraySimilarity similarity, float[] data, int[] nodes, ForkJoinPool pool,
-      GraphFileHeader header, Path file, BuildControl control)
+      ArraySimilarity similarity, ProjectedCodes.Projection projection, float[] data,
+      int[] nodes, ForkJoinPool pool, GraphFileHeader header, Path file, BuildControl control)
       throws IOException {
     CsrGraph graph = CsrGraph.copyOf(builder.getGraph(), header.dimension(), header.count());
+    ProjectedCodes walk = projection == null ? null : ProjectedCodes.encode(projection,
+        header.options().metric(), header.count(), nodes, pool);
     AtomicFiles.Written written = AtomicFiles.write(file, path -> {
       GraphConstruction.checkCancelled(control);
       writeStream(path, out -> {
         header.write(out);
         CsrGraphFile.write(out, graph);
+        ProjectedCodes.write(out, walk);
       });
     });
-    Int8Codes codes = Int8Codes.forGraph(data, header.dimension(), header.count(), nodes, graph,
-        pool);
-    return new VectorGraphs.Built(new HnswGraph(header.options(), graph, similarity, codes),
-        written.checksum(), written.bytes());
+    Int8Codes codes = walk != null ? null : Int8Codes.forGraph(data, header.dimension(),
+        header.count(), nodes, graph, pool);
+    return new VectorGraphs.Built(new HnswGraph(header.options(), graph, similarity, codes,
+        walk), written.checksum(), written.bytes());
   }
 
   private static VectorGraphs.Built writeDiskAnn(GraphIndexBuilder builder, float[] data,
@@ -137,11 +146,17 @@ public final class JVectorGraphs {
       if (options.kind() == GraphKind.DISKANN) {
         return DiskAnnFile.open(file, header);
       }
-      CsrGraph graph = CsrGraphFile.read(channel, header, file);
+      BulkInput in = new BulkInput(channel, file);
+      CsrGraph graph = CsrGraphFile.read(in, header, file);
       int[] nodes = graph.layers().get(0).nodes();
-      return new HnswGraph(options, graph,
-          ArraySimilarity.create(data, dimension, count, nodes, options.metric(), null),
-          Int8Codes.forGraph(data, dimension, count, nodes, graph, null));
+      ProjectedCodes walk = header.version() >= 2
+          ? ProjectedCodes.read(in, header, nodes, file) : null;
+      in.expectEnd();
+      ArraySimilarity similarity =
+          ArraySimilarity.create(data, dimension, count, nodes, options.metric(), null);
+      Int8Codes codes = walk != null ? null
+          : Int8Codes.forGraph(data, dimension, count, nodes, graph, null);
+      return new HnswGraph(options, graph, similarity, codes, walk);
     }
   }
 

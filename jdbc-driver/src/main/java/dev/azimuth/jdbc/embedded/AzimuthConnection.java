@@ -5,6 +5,7 @@ import dev.azimuth.planner.Session;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.Meta;
@@ -19,12 +20,22 @@ import org.apache.calcite.avatica.UnregisteredDriver;
 final class AzimuthConnection extends AvaticaConnection {
   private final EngineRegistry.Lease lease;
   private final Session session;
+  /** Avatica parses the time zone out of the properties on every query; they never change. */
+  private TimeZone timeZone;
 
+  /** @param readOnly whether the session refuses DDL and DML */
   AzimuthConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
-      Properties info, EngineRegistry.Lease lease) {
+      Properties info, EngineRegistry.Lease lease, boolean readOnly) {
     super(driver, factory, url, info);
     this.lease = lease;
-    this.session = lease.engine().newSession();
+    this.session = lease.engine().newSession(readOnly);
+  }
+
+  @Override public TimeZone getTimeZone() {
+    if (timeZone == null) {
+      timeZone = super.getTimeZone();
+    }
+    return timeZone;
   }
 
   Engine engine() {

@@ -1,11 +1,11 @@
 package dev.azimuth.jdbc.embedded;
 
+import dev.azimuth.jdbc.AzimuthDatabaseMetaData;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaResultSet;
@@ -53,34 +53,11 @@ final class AzimuthJdbcFactory implements AvaticaFactory {
 
   @Override public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(
       AvaticaConnection connection) {
-    return new MetaData(connection);
+    return new AzimuthDatabaseMetaData(connection, ((AzimuthConnection) connection)::meta);
   }
 
   @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
       Meta.Signature signature) {
     return new AvaticaResultSetMetaData(statement, null, signature);
-  }
-
-  /** DatabaseMetaData answered by {@link AzimuthMeta}. */
-  private static final class MetaData extends AvaticaDatabaseMetaData {
-    MetaData(AvaticaConnection connection) {
-      super(connection);
-    }
-
-    @Override public String getIdentifierQuoteString() {
-      return "\"";
-    }
-
-    @Override public boolean storesUpperCaseIdentifiers() {
-      return true;
-    }
-
-    @Override public boolean storesMixedCaseQuotedIdentifiers() {
-      return true;
-    }
-
-    @Override public boolean supportsTransactions() {
-      return false;
-    }
   }
 }

@@ -26,6 +26,7 @@ import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlJdbcFunctionCall;
 
 /**
  * Avatica's view of one embedded connection: prepares and executes statements on the
@@ -37,8 +38,21 @@ import org.apache.calcite.rel.type.RelDataType;
 final class AzimuthMeta extends MetaImpl {
   /** What one statement handle holds. */
   private static final class StatementState {
+    /** Stops what the statement runs when it has no JDBC statement here (it is served). */
+    final AtomicBoolean cancel = new AtomicBoolean();
     Prepared prepared;
     QueryResult result;
+    /** The signature of {@link #signatureOf}, made once per plan rather than per execution. */
+    private Signature signature;
+    private Prepared signatureOf;
+
+    Signature signature() {
+      if (signatureOf != prepared) {
+        signature = AzimuthMeta.signature(prepared);
+        signatureOf = prepared;
+      }
+      return signature;
+    }
 
     void closeResult() {
       QueryResult r = result;
@@ -97,11 +111,29 @@ final class AzimuthMeta extends MetaImpl {
   }
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    StatementHandle h = createStatement(ch);
     Prepared prepared = engine().prepare(session(), sql);
+    StatementHandle h = createStatement(ch);
     statements.get(h.id).prepared = prepared;
     h.signature = signature(prepared);
     return h;
+  }
+
+  /**
+   * Stops what a statement is running, if anything; for statements driven through this Meta
+   * alone, as a server drives them (a JDBC statement of this JVM cancels through its own flag).
+   */
+  void cancel(int statementId) {
+    StatementState s = statements.get(statementId);
+    if (s != null) {
+      s.cancel.set(true);
+    }
+  }
+
+  /** Stops every statement of this connection that is running. */
+  void cancelAll() {
+    for (StatementState s : statements.values()) {
+      s.cancel.set(true);
+    }
   }
 
   @SuppressWarnings("deprecation")
@@ -148,7 +180,7 @@ final class AzimuthMeta extends MetaImpl {
     state.closeResult();
     QueryResult result = run(h, state, parameterValues);
     MetaResultSet rs = result.hasRows()
-        ? MetaResultSet.create(h.connectionId, h.id, false, signature(state.prepared), null)
+        ? MetaResultSet.create(h.connectionId, h.id, false, state.signature(), null)
         : MetaResultSet.count(h.connectionId, h.id, result.updateCount());
     return new ExecuteResult(List.of(rs));
   }
@@ -158,6 +190,17 @@ final class AzimuthMeta extends MetaImpl {
     if (state.prepared == null) {
       throw new PlanningException(ErrorCode.INVALID_STATEMENT, "statement is not prepared");
     }
+    Object[] params = parameters(state, values);
+    AtomicBoolean cancel = cancelFlag(h, state);
+    cancel.set(false);
+    QueryResult result = engine().execute(session(), state.prepared, params, cancel);
+    if (result.hasRows()) {
+      state.result = result;
+    }
+    return result;
+  }
+
+  private static Object[] parameters(StatementState state, List<TypedValue> values) {
     Object[] params = new Object[values.size()];
     for (int i = 0; i < params.length; i++) {
       TypedValue v = values.get(i);
@@ -171,31 +214,36 @@ final class AzimuthMeta extends MetaImpl {
       }
       params[i] = v.toLocal();
     }
-    AtomicBoolean cancel = cancelFlag(h);
-    cancel.set(false);
-    QueryResult result = engine().execute(session(), state.prepared, params, cancel);
-    if (result.hasRows()) {
-      state.result = result;
-    }
-    return result;
+    return params;
   }
 
-  private AtomicBoolean cancelFlag(StatementHandle h) {
+  private AtomicBoolean cancelFlag(StatementHandle h, StatementState state) {
+    if (!connection.statementMap.containsKey(h.id)) {
+      return state.cancel;
+    }
     try {
       return connection.getCancelFlag(h);
     } catch (NoSuchStatementException e) {
-      return new AtomicBoolean();
+      return state.cancel;
     }
   }
 
+  // One engine batch: the rows of all the INSERTs are written as one atomic storage write.
   @Override public ExecuteBatchResult executeBatch(StatementHandle h,
       List<List<TypedValue>> parameterValueLists) throws NoSuchStatementException {
-    long[] counts = new long[parameterValueLists.size()];
-    for (int i = 0; i < counts.length; i++) {
-      ExecuteResult r = execute(h, parameterValueLists.get(i), -1);
-      counts[i] = r.resultSets.get(0).updateCount;
+    StatementState state = state(h);
+    state.closeResult();
+    if (state.prepared == null) {
+      throw new PlanningException(ErrorCode.INVALID_STATEMENT, "statement is not prepared");
     }
-    return new ExecuteBatchResult(counts);
+    List<Object[]> sets = new ArrayList<>(parameterValueLists.size());
+    for (List<TypedValue> values : parameterValueLists) {
+      sets.add(parameters(state, values));
+    }
+    AtomicBoolean cancel = cancelFlag(h, state);
+    cancel.set(false);
+    return new ExecuteBatchResult(engine().executeBatch(session(), state.prepared, sets,
+        cancel));
   }
 
   @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h,
@@ -238,6 +286,9 @@ final class AzimuthMeta extends MetaImpl {
       rows.add(state.result.next());
     }
     boolean done = !state.result.hasNext();
+    if (done) {
+      state.closeResult();
+    }
     return new Frame(offset, done, rows);
   }
 
@@ -267,7 +318,7 @@ final class AzimuthMeta extends MetaImpl {
     StatementType type = switch (prepared.kind()) {
       case QUERY, EXPLAIN -> StatementType.SELECT;
       case DML -> StatementType.IS_DML;
-      case DDL -> StatementType.OTHER_DDL;
+      case DDL, SET -> StatementType.OTHER_DDL;
     };
     return Signature.create(columns, prepared.sql(), parameters, CursorFactory.ARRAY, type);
   }
@@ -286,7 +337,16 @@ final class AzimuthMeta extends MetaImpl {
     p.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, Version.MINOR);
     p.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION,
         java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    p.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, Catalogs.keywords());
+    p.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, SqlJdbcFunctionCall.getNumericFunctions());
+    p.put(DatabaseProperty.GET_STRING_FUNCTIONS, SqlJdbcFunctionCall.getStringFunctions());
+    p.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, SqlJdbcFunctionCall.getSystemFunctions());
+    p.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, SqlJdbcFunctionCall.getTimeDateFunctions());
     return p;
+  }
+
+  @Override public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return records(MetaTypeInfo.class, Catalogs.typeInfo());
   }
 
   @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schema,

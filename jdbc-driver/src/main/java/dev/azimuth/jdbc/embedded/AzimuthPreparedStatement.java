@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.NClob;
+import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
@@ -17,7 +18,8 @@ import org.apache.calcite.avatica.Meta;
 /**
  * A prepared statement: planned once, executed with new parameters each time. A vector
  * parameter takes a {@code float[]} ({@code setObject}) or its text form ({@code setString}).
- * Engine errors surface as SQLExceptions with their SQLSTATE.
+ * Engine errors surface as SQLExceptions with their SQLSTATE; {@link #cancel} or the query
+ * timeout stop a run (57014).
  */
 final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
   AzimuthPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h,
@@ -26,10 +28,14 @@ final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
+    return QueryTimeouts.run(getQueryTimeout(), () -> cancelFlag.set(true), execution,
+        SqlErrors::translate);
+  }
+
   /**
-   * Asks the running execution to stop, from any thread. Avatica's own {@code cancel()} takes the
-   * statement's lock, which the execution holds until it finishes, so it could not interrupt
-   * anything; the flag is the one the engine polls (see {@code AzimuthMeta}).
+   * Stops the running statement: the engine checks this flag as it works. Not synchronized,
+   * unlike Avatica's: a plain statement executes holding its own monitor.
    */
   @Override public void cancel() throws SQLException {
     checkOpen();
@@ -37,35 +43,19 @@ final class AzimuthPreparedStatement extends AvaticaPreparedStatement {
   }
 
   @Override public boolean execute() throws SQLException {
-    try {
-      return super.execute();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::execute);
   }
 
   @Override public ResultSet executeQuery() throws SQLException {
-    try {
-      return super.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeQuery);
   }
 
   @Override public long executeLargeUpdate() throws SQLException {
-    try {
-      return super.executeLargeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeUpdate);
   }
 
   @Override public long[] executeLargeBatch() throws SQLException {
-    try {
-      return super.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeBatch);
   }
 
   @Override public int[] executeBatch() throws SQLException {

@@ -1,5 +1,6 @@
 package dev.azimuth.jdbc.embedded;
 
+import dev.azimuth.jdbc.QueryTimeouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -7,17 +8,24 @@ import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
-/** A plain statement; engine errors surface as SQLExceptions with their SQLSTATE. */
+/**
+ * A plain statement; engine errors surface as SQLExceptions with their SQLSTATE, and
+ * {@link #cancel} or the query timeout stop it (57014).
+ */
 final class AzimuthStatement extends AvaticaStatement {
   AzimuthStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) {
     super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  private <T> T run(QueryTimeouts.Execution<T> execution) throws SQLException {
+    return QueryTimeouts.run(getQueryTimeout(), () -> cancelFlag.set(true), execution,
+        SqlErrors::translate);
+  }
+
   /**
-   * Asks the running execution to stop, from any thread. Avatica's own {@code cancel()} takes the
-   * statement's lock, which the execution holds until it finishes, so it could not interrupt
-   * anything; the flag is the one the engine polls (see {@code AzimuthMeta}).
+   * Stops the running statement: the engine checks this flag as it works. Not synchronized,
+   * unlike Avatica's: a plain statement executes holding its own monitor.
    */
   @Override public void cancel() throws SQLException {
     checkOpen();
@@ -25,35 +33,19 @@ final class AzimuthStatement extends AvaticaStatement {
   }
 
   @Override public boolean execute(String sql) throws SQLException {
-    try {
-      return super.execute(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.execute(sql));
   }
 
   @Override public ResultSet executeQuery(String sql) throws SQLException {
-    try {
-      return super.executeQuery(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.executeQuery(sql));
   }
 
   @Override public long executeLargeUpdate(String sql) throws SQLException {
-    try {
-      return super.executeLargeUpdate(sql);
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(() -> super.executeLargeUpdate(sql));
   }
 
   @Override public long[] executeLargeBatch() throws SQLException {
-    try {
-      return super.executeLargeBatch();
-    } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
-    }
+    return run(super::executeLargeBatch);
   }
 
   @Override public int[] executeBatch() throws SQLException {

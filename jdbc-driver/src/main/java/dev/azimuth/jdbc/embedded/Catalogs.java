@@ -4,6 +4,10 @@ import dev.azimuth.planner.Engine;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.TableDef;
+import dev.azimuth.sql.parser.AzimuthSqlParser;
+import dev.azimuth.sql.type.VectorSqlType;
+import java.io.StringReader;
+import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +95,42 @@ final class Catalogs {
     return new MetaImpl.MetaColumn(null, AzimuthSchema.NAME, t.name(), c.name(), jdbcType,
         c.sqlType(), size, digits, radix, AzimuthMeta.nullability(c.nullable()), octets,
         position, c.nullable() ? "YES" : "NO", "NO", "NO");
+  }
+
+  /** Every SQL type a column can have, ordered by JDBC type code as the JDBC spec asks. */
+  static List<MetaImpl.MetaTypeInfo> typeInfo() {
+    short nullable = (short) DatabaseMetaData.typeNullable;
+    short searchable = (short) DatabaseMetaData.typeSearchable;
+    short unsearchable = (short) DatabaseMetaData.typePredNone;
+    return List.of(
+        type("BIGINT", Types.BIGINT, 19, null, nullable, false, searchable, 0, 0, 10),
+        type("DECIMAL", Types.DECIMAL, 19, null, nullable, false, searchable, 0, 19, 10),
+        type("INTEGER", Types.INTEGER, 10, null, nullable, false, searchable, 0, 0, 10),
+        type("REAL", Types.REAL, 7, null, nullable, false, searchable, 0, 0, 10),
+        type("DOUBLE", Types.DOUBLE, 15, null, nullable, false, searchable, 0, 0, 10),
+        type("VARCHAR", Types.VARCHAR, 65536, "'", nullable, true, searchable, 0, 0, 0),
+        type("BOOLEAN", Types.BOOLEAN, 1, null, nullable, false, searchable, 0, 0, 0),
+        type("DATE", Types.DATE, 10, "DATE '", nullable, false, searchable, 0, 0, 0),
+        type("TIMESTAMP", Types.TIMESTAMP, 23, "TIMESTAMP '", nullable, false, searchable, 0, 3,
+            0),
+        // Vectors cannot be compared: they appear in WHERE only inside a distance.
+        type("VECTOR", Types.OTHER, VectorSqlType.MAX_DIMENSION, "'", nullable, false,
+            unsearchable, 0, 0, 0));
+  }
+
+  private static MetaImpl.MetaTypeInfo type(String name, int jdbcType, int precision,
+      String literalPrefix, short nullable, boolean caseSensitive, short searchable,
+      int minimumScale, int maximumScale, int radix) {
+    String suffix = literalPrefix == null ? null : "'";
+    return new MetaImpl.MetaTypeInfo(name, jdbcType, precision, literalPrefix, suffix, nullable,
+        caseSensitive, searchable, false, false, false, (short) minimumScale,
+        (short) maximumScale, radix);
+  }
+
+  /** The grammar's keywords that SQL:92 does not reserve, comma-separated, as JDBC wants. */
+  static String keywords() {
+    return AzimuthSqlParser.CONFIG.parserFactory().getParser(new StringReader(""))
+        .getMetadata().getJdbcKeywords();
   }
 
   /** JDBC search patterns: {@code %} any run, {@code _} one character, null matches all. */

@@ -46,8 +46,8 @@ public final class EmbeddedDriver extends UnregisteredDriver {
       throw SqlErrors.translate(e);
     }
     try {
-      AzimuthConnection connection =
-          new AzimuthConnection(this, factory, text, url.properties(), lease);
+      AzimuthConnection connection = new AzimuthConnection(this, factory, text,
+          url.properties(), lease, readOnly(url.properties().getProperty("read_only")));
       String efSearch = url.properties().getProperty("ef_search");
       if (efSearch != null) {
         connection.session().set("ef_search", efSearch);
@@ -61,5 +61,15 @@ public final class EmbeddedDriver extends UnregisteredDriver {
       EngineRegistry.release(lease);
       throw SqlErrors.translate(e);
     }
+  }
+
+  private static boolean readOnly(String value) throws SQLException {
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new SQLException("read_only must be true or false, got '" + value + "'", "22023");
   }
 }

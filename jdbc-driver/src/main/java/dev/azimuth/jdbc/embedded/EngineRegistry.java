@@ -54,7 +54,9 @@ final class EngineRegistry {
     synchronized (OPEN) {
       Entry e = OPEN.get(key);
       if (e == null) {
-        e = new Entry(Engine.open(dir, options));
+        String imports = url.properties().getProperty("import_dir");
+        e = new Entry(Engine.open(dir, options, imports == null || imports.isBlank() ? null
+            : Path.of(imports.strip()).toAbsolutePath().normalize()));
         OPEN.put(key, e);
       }
       e.connections++;

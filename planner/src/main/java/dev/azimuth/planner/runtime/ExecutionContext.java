@@ -35,6 +35,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final int efSearch;
   private final InputParallelism parallelInputs;
   private TextContext text;
+  private @Nullable BatchedWrites batchedWrites;
 
   /**
    * @param efSearch       the session's beam width for index searches
@@ -76,6 +77,21 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
       return parameters[Integer.parseInt(name.substring(1))];
     }
     return variables.get(name);
+  }
+
+  /** Makes INSERT and UPSERT hold their rows in {@code batch} rather than write them now. */
+  public void holdWritesIn(@Nullable BatchedWrites batch) {
+    this.batchedWrites = batch;
+  }
+
+  /** Where this execution's inserts wait for the rest of their JDBC batch, or null. */
+  @Nullable BatchedWrites batchedWrites() {
+    return batchedWrites;
+  }
+
+  /** Whether this execution has read any table so far. */
+  boolean readsTables() {
+    return !views.isEmpty();
   }
 
   /** The session's beam width for index searches. */

@@ -15,7 +15,9 @@ public final class ModifyRuntime {
 
   /**
    * Reads every input row first, then applies them as one atomic write, so a statement that
-   * reads the table it writes sees the table as it was before the statement.
+   * reads the table it writes sees the table as it was before the statement. In a JDBC batch
+   * ({@link ExecutionContext#batchedWrites}) the rows of an INSERT or UPSERT that reads no
+   * table are held and written with the rest of the batch.
    *
    * @param operation     a {@code TableModify.Operation} name; MERGE means UPSERT
    * @param rows          INSERT/MERGE: full rows; DELETE: the old rows; UPDATE: the old row
@@ -53,6 +55,13 @@ public final class ModifyRuntime {
         }
       }
     }
-    return changes.isEmpty() ? 0 : table.apply(changes);
+    if (changes.isEmpty()) {
+      return 0;
+    }
+    BatchedWrites batch = context.batchedWrites();
+    if (batch != null && batch.hold(table, changes, context.readsTables())) {
+      return changes.size();
+    }
+    return table.apply(changes);
   }
 }

@@ -51,7 +51,10 @@ public final class ScanRuntime {
             cursor.close();
           }
 
+          // Also checked here: a nested-loop join rescans its inner side once per outer row,
+          // which may be far fewer rows than the interval.
           private RowCursor open() {
+            context.checkCancelled();
             return withRowId ? context.view(tableId).scanBySegment(columns)
                 : context.view(tableId).scan(columns);
           }

@@ -1,7 +1,9 @@
 package dev.azimuth.planner.schema;
 
 import dev.azimuth.index.graph.GraphOptions;
+import dev.azimuth.planner.copy.CopyRegistry;
 import dev.azimuth.planner.runtime.ExecutionContext;
+import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.IndexDef;
 import dev.azimuth.storage.IndexState;
@@ -29,14 +31,24 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code SYS}: read-only tables that show the engine's state as of the moment they are read.
  * {@code SYS.INDEXES} has a row per index and sealed segment (state BUILDING, READY, PENDING or
  * FAILED, with progress; for a FULLTEXT index the "vectors" columns count rows with text and
- * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table.
+ * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table;
+ * {@code SYS.COPIES} a row per COPY running or recently finished, with its progress;
+ * {@code SYS.COLUMNS} a row per column of every table, with its type and whether it is the
+ * primary key (JDBC's getPrimaryKeys and getIndexInfo read it, also over the wire).
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "SYS";
 
-  private final Map<String, Table> tables = Map.of(
-      "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
-      "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows));
+  private final Map<String, Table> tables;
+
+  /** @param copies the engine's COPY statements, shown in {@code SYS.COPIES} */
+  public SystemSchema(CopyRegistry copies) {
+    tables = Map.of(
+        "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
+        "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows),
+        "COPIES", new SystemTable(CopyRegistry::columns, db -> copies.rows()),
+        "COLUMNS", new SystemTable(SystemSchema::columnsType, SystemSchema::columnRows));
+  }
 
   @Override protected Map<String, Table> getTableMap() {
     return tables;
@@ -113,6 +125,26 @@ public final class SystemSchema extends AbstractSchema {
       rows.add(new Object[] {s.table(), s.segment(),
           s.sealed() ? "SEALED" : "GROWING", (long) s.rows(),
           (long) (s.rows() - s.deleted()), (long) s.deleted()});
+    }
+    return rows;
+  }
+
+  private static RelDataType columnsType(RelDataTypeFactory f) {
+    return f.builder()
+        .add("TABLE_NAME", SqlTypeName.VARCHAR).add("COLUMN_NAME", SqlTypeName.VARCHAR)
+        .add("ORDINAL_POSITION", SqlTypeName.INTEGER).add("DATA_TYPE", SqlTypeName.VARCHAR)
+        .add("NULLABLE", SqlTypeName.BOOLEAN).add("PRIMARY_KEY", SqlTypeName.BOOLEAN)
+        .build();
+  }
+
+  private static List<Object[]> columnRows(Database db) {
+    List<Object[]> rows = new ArrayList<>();
+    for (TableDef t : db.tables()) {
+      for (int i = 0; i < t.columns().size(); i++) {
+        ColumnDef c = t.columns().get(i);
+        rows.add(new Object[] {t.name(), c.name(), i + 1, c.sqlType(), c.nullable(),
+            i == t.primaryKey()});
+      }
     }
     return rows;
   }

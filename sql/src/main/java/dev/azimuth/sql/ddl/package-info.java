@@ -1,2 +1,2 @@
-/** Parse trees of Azimuth's DDL statements: CREATE TABLE, DROP TABLE and their parts. */
+/** Parse trees of Azimuth's own statements: CREATE/DROP TABLE and INDEX, COPY, and their parts. */
 package dev.azimuth.sql.ddl;

@@ -41,6 +41,14 @@ public final class AzimuthSqlParser {
     }
   }
 
+  /**
+   * The text the parser reads for a statement (hint arguments quoted), to which the positions
+   * in its parse tree refer.
+   */
+  public static String parsedText(String sql) {
+    return HintText.quoteNumbers(sql);
+  }
+
   /** Parses statements separated by semicolons. */
   public static SqlNodeList parseList(String sql) {
     try {

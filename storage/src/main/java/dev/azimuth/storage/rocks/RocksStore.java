@@ -16,6 +16,10 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.EnvOptions;
+import org.rocksdb.IngestExternalFileOptions;
+import org.rocksdb.Options;
+import org.rocksdb.SstFileWriter;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -47,11 +51,13 @@ final class RocksStore implements AutoCloseable {
   private final ColumnFamilyHandle segments;
   private final ColumnFamilyHandle deletes;
   private final WriteOptions writeOptions;
+  private final boolean inMemory;
   private final Set<RocksReadView> openViews = ConcurrentHashMap.newKeySet();
 
   private RocksStore(String location, RocksDB db, List<ColumnFamilyHandle> handles,
-      List<AutoCloseable> owned, boolean sync) {
+      List<AutoCloseable> owned, boolean sync, boolean inMemory) {
     this.location = location;
+    this.inMemory = inMemory;
     this.db = db;
     this.resources.addAll(owned);
     this.defaultFamily = handles.get(0);
@@ -100,7 +106,8 @@ final class RocksStore implements AutoCloseable {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       RocksDB db = RocksDB.open(dbOptions, path, families, handles);
-      RocksStore store = new RocksStore(path, db, handles, owned, options.syncWrites());
+      RocksStore store = new RocksStore(path, db, handles, owned, options.syncWrites(),
+          options.inMemory());
       store.checkFormat();
       return store;
     } catch (RocksDBException e) {
@@ -173,6 +180,50 @@ final class RocksStore implements AutoCloseable {
 
   RocksIterator iterator(ColumnFamilyHandle family, ReadOptions options) {
     return db.newIterator(family, options);
+  }
+
+  /** Receives sorted entries for a file to ingest. */
+  interface SortedSink {
+    void put(byte[] key, byte[] value) throws RocksDBException;
+  }
+
+  /** Fills a sorted sink; may throw what the sink throws. */
+  interface SortedWriter {
+    void write(SortedSink sink) throws RocksDBException;
+  }
+
+  /** Whether {@link #ingest} works here (not for in-memory databases). */
+  boolean canIngest() {
+    return !inMemory;
+  }
+
+  /**
+   * Writes entries, in key order, to a table file and ingests it into a family, bypassing the
+   * write-ahead log and the memtables. The file is synced; when this returns, the entries are
+   * durable and visible. For keys no other writer touches (a segment id no list names yet).
+   */
+  void ingest(ColumnFamilyHandle family, SortedWriter writer, String what) {
+    Path file = Path.of(location, "bulk-" + java.util.UUID.randomUUID() + ".sst");
+    try (Options options = new Options().setCompressionType(CompressionType.NO_COMPRESSION);
+         EnvOptions env = new EnvOptions();
+         SstFileWriter sst = new SstFileWriter(env, options)) {
+      sst.open(file.toString());
+      writer.write(sst::put);
+      sst.finish();
+      try (IngestExternalFileOptions ingest = new IngestExternalFileOptions()
+          .setMoveFiles(true)) {
+        db.ingestExternalFile(family, List.of(file.toString()), ingest);
+      }
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR,
+          "could not write " + what + " in " + location + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(file);
+      } catch (java.io.IOException e) {
+        // A stray bulk-*.sst file in the database folder; RocksDB ignores it.
+      }
+    }
   }
 
   /** Writes a batch atomically, through the write-ahead log (synced if the options say so). */
