@@ -150,6 +150,7 @@ class InteractiveShellTest {
           TITLE     | VARCHAR(20) |          |
           EMBEDDING | VECTOR(3)   |          |
           (3 rows)
+          Primary key: ID
           Indexes (one row per segment):
           """);
       String described = shell.awaitOut("| READY |");
