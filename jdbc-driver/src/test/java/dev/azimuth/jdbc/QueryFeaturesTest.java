@@ -47,6 +47,13 @@ class QueryFeaturesTest {
   }
 
   @Test
+  void aOneColumnTopKFeedsExpressionsItsValues() throws SQLException {
+    // A LIMIT sort over a one-column scan passes the scan's rows on as values.
+    assertEquals(List.of("CID", "BOB"), text(c, "SELECT UPPER(author) FROM (SELECT author "
+        + "FROM docs ORDER BY author DESC LIMIT 2)"));
+  }
+
+  @Test
   void stringLiteralsKeepTheirLength() throws SQLException {
     assertEquals(List.of("|0|abc|3"), text(c, "SELECT '', CHAR_LENGTH(''), 'abc', "
         + "CHAR_LENGTH('abc')"));

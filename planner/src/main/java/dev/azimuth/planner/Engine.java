@@ -242,7 +242,7 @@ public final class Engine implements AutoCloseable {
   ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
     ExecutionContext context = new ExecutionContext(database,
         schema(database.catalogVersion()).root().plus(), typeFactory, parameters, cancel,
-        session.timeZone(), session.efSearch());
+        session.timeZone(), session.efSearch(), session.fusionParallel());
     context.holdWritesIn(session.batch());
     return context;
   }

@@ -1,6 +1,7 @@
 package dev.azimuth.planner;
 
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.planner.runtime.InputParallelism;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -16,6 +17,7 @@ public final class Session {
   private final TimeZone timeZone;
   private final boolean readOnly;
   private int efSearch = DEFAULT_EF_SEARCH;
+  private InputParallelism fusionParallel = InputParallelism.AUTO;
   /** The JDBC batch being executed, whose inserts are held until its end; null otherwise. */
   private dev.azimuth.planner.runtime.BatchedWrites batch;
 
@@ -50,6 +52,11 @@ public final class Session {
     return efSearch;
   }
 
+  /** Whether a fusion's inputs run concurrently, one after the other, or as the load allows. */
+  public InputParallelism fusionParallel() {
+    return fusionParallel;
+  }
+
   /**
    * Applies {@code SET name = value}; a null value resets the setting.
    *
@@ -59,8 +66,10 @@ public final class Session {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> efSearch = value == null ? DEFAULT_EF_SEARCH
           : checkedEfSearch(value);
+      case "fusion_parallel" -> fusionParallel = value == null ? InputParallelism.AUTO
+          : checkedParallelism(name, value);
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
-          "unrecognized setting " + name + "; settable: ef_search");
+          "unrecognized setting " + name + "; settable: ef_search, fusion_parallel");
     }
   }
 
@@ -68,8 +77,26 @@ public final class Session {
   public String get(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> Integer.toString(efSearch);
+      case "fusion_parallel" -> switch (fusionParallel) {
+        case AUTO -> "auto";
+        case ALWAYS -> "true";
+        case NEVER -> "false";
+      };
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
           "unrecognized setting " + name);
+    };
+  }
+
+  private static InputParallelism checkedParallelism(String name, Object value) {
+    if (value instanceof Boolean b) {
+      return b ? InputParallelism.ALWAYS : InputParallelism.NEVER;
+    }
+    return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+      case "true", "on" -> InputParallelism.ALWAYS;
+      case "false", "off" -> InputParallelism.NEVER;
+      case "auto", "default" -> InputParallelism.AUTO;
+      default -> throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE,
+          name + " must be true, false or auto, got '" + value + "'");
     };
   }
 

@@ -6,7 +6,9 @@ import java.util.List;
  * A table as of one moment: rows by key, the segments holding the vector columns, and the
  * segments' vector and text indexes.
  *
- * <p>Not thread-safe; one reader at a time. Must be closed (it pins a storage snapshot).
+ * <p>Safe for concurrent reads, so that the independent parts of one statement (a hybrid
+ * search's inputs) can read one snapshot from several threads; close it once, after they have
+ * all finished. Must be closed (it pins a storage snapshot).
  */
 public interface ReadView extends AutoCloseable {
   TableDef definition();

@@ -1,6 +1,7 @@
 package dev.azimuth.planner.fusion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,16 +11,19 @@ import java.util.Objects;
 /**
  * Fusion of ranked inputs over one table's keys: Reciprocal Rank Fusion and weighted score
  * fusion. A key absent from an input contributes nothing from it; a key listed twice in one
- * input counts at its first (best) place. Results come best first, ties broken by key
- * ascending, so the order is deterministic. Stateless.
+ * input counts at its first (best) place; a null key is skipped (it keeps its place, so the
+ * ranks of the keys after it are their positions in the input). Each key's contributions are
+ * summed smallest first, so keys with the same contributions from different inputs get
+ * exactly the same score. Results come best first, ties broken by key ascending, so the order
+ * is deterministic. Stateless.
  */
 public final class Fusion {
-  /** RRF's k when the statement gives none, as in the original paper and most engines. */
-  public static final int DEFAULT_RRF_K = 60;
-
   private Fusion() {}
 
-  /** One ranked input: keys best first, with each key's score (may be null for RRF). */
+  /**
+   * One ranked input: keys best first, with each key's score (may be null for RRF; a NaN
+   * score, such as the cosine distance of a zero vector, contributes nothing).
+   */
   public record Input(List<?> keys, double[] scores) {
     public Input {
       Objects.requireNonNull(keys, "keys");
@@ -64,8 +68,11 @@ public final class Fusion {
         throw new IllegalArgumentException("input " + (i + 1) + " has no scores to weigh");
       }
     }
-    return fuse(inputs, (input, position) -> weights[input]
-        * normalizations.get(input).normalize(inputs.get(input).scores()[position]));
+    return fuse(inputs, (input, position) -> {
+      double score = inputs.get(input).scores()[position];
+      return Double.isNaN(score) ? 0
+          : weights[input] * normalizations.get(input).normalize(score);
+    });
   }
 
   private interface Contribution {
@@ -73,27 +80,44 @@ public final class Fusion {
   }
 
   private static List<Fused> fuse(List<Input> inputs, Contribution contribution) {
+    int n = inputs.size();
     Map<Object, Integer[]> ranks = new HashMap<>();
-    Map<Object, Double> scores = new HashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
+    Map<Object, double[]> parts = new HashMap<>();
+    for (int i = 0; i < n; i++) {
       List<?> keys = inputs.get(i).keys();
       for (int position = 0; position < keys.size(); position++) {
-        Object key = Objects.requireNonNull(keys.get(position), "a fused key is null");
-        Integer[] r = ranks.computeIfAbsent(key, x -> new Integer[inputs.size()]);
+        Object key = keys.get(position);
+        if (key == null) {
+          continue;
+        }
+        Integer[] r = ranks.computeIfAbsent(key, x -> new Integer[n]);
         if (r[i] != null) {
           continue;
         }
         r[i] = position + 1;
-        scores.merge(key, contribution.of(i, position), Double::sum);
+        parts.computeIfAbsent(key, x -> new double[n])[i] = contribution.of(i, position);
       }
     }
-    List<Fused> out = new ArrayList<>(scores.size());
-    for (Map.Entry<Object, Double> e : scores.entrySet()) {
-      out.add(new Fused(e.getKey(), e.getValue(), ranks.get(e.getKey())));
+    List<Fused> out = new ArrayList<>(parts.size());
+    for (Map.Entry<Object, double[]> e : parts.entrySet()) {
+      out.add(new Fused(e.getKey(), sum(e.getValue()), ranks.get(e.getKey())));
     }
     out.sort(Comparator.comparingDouble(Fused::score).reversed()
         .thenComparing(Fused::key, Fusion::compareKeys));
     return out;
+  }
+
+  // Floating-point addition is not associative: adding in a canonical order (smallest first,
+  // also the more accurate) gives equal sums for equal sets of contributions, whatever inputs
+  // they came from, so such keys tie exactly and their order falls to the key.
+  private static double sum(double[] contributions) {
+    double[] sorted = contributions.clone();
+    Arrays.sort(sorted);
+    double total = 0;
+    for (double c : sorted) {
+      total += c;
+    }
+    return total;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -30,6 +30,12 @@ public enum ScoreNormalization {
       return 0.5 - Math.atan(d) / Math.PI;
     }
   },
+  /** L1 (Manhattan) distance d ≥ 0, smaller is better: {@code 1 − 2·atan(d)/π}, as L2. */
+  L1_DISTANCE {
+    @Override public double normalize(double d) {
+      return 1 - 2 * Math.atan(d) / Math.PI;
+    }
+  },
   /** BM25 score s ≥ 0, larger is better: {@code 2·atan(s)/π}. */
   BM25 {
     @Override public double normalize(double s) {

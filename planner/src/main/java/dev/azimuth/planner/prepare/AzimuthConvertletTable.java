@@ -2,11 +2,13 @@ package dev.azimuth.planner.prepare;
 
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.PlanningException;
+import dev.azimuth.planner.rel.FusionSpec;
 import dev.azimuth.planner.runtime.RuntimeFunctions;
 import dev.azimuth.planner.runtime.TextRuntimeFunctions;
 import dev.azimuth.planner.schema.AzimuthTable;
 import dev.azimuth.sql.fun.TextOperators;
 import dev.azimuth.sql.fun.VectorOperators;
+import dev.azimuth.sql.fusion.FusionFunction;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -23,8 +25,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's standard conversions, plus: each vector operator becomes the executable function
- * of {@link RuntimeFunctions}, keeping the type validation gave it, and each text function the
- * executable one of {@link TextRuntimeFunctions}, told which stored column it reads. Stateless.
+ * of {@link RuntimeFunctions}, keeping the type validation gave it, each text function the
+ * executable one of {@link TextRuntimeFunctions}, told which stored column it reads, and a
+ * fusion table function's call its {@link FusionSpec} (its inputs become the table function
+ * scan's inputs, as Calcite converts every CURSOR argument). Stateless.
  */
 public final class AzimuthConvertletTable implements SqlRexConvertletTable {
   public static final AzimuthConvertletTable INSTANCE = new AzimuthConvertletTable();
@@ -36,6 +40,9 @@ public final class AzimuthConvertletTable implements SqlRexConvertletTable {
     if (op == VectorOperators.TO_VECTOR) {
       return (cx, c) -> convert(cx, c,
           c.operandCount() == 2 ? RuntimeFunctions.TO_VECTOR_DIM : RuntimeFunctions.TO_VECTOR);
+    }
+    if (op instanceof FusionFunction) {
+      return (cx, c) -> FusionSpec.of(cx.getValidator(), c).toCall(cx.getRexBuilder());
     }
     if (op instanceof TextOperators.ResolvedTextFunction text) {
       return (cx, c) -> convertText(cx, c, text);

@@ -169,12 +169,17 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
     return c.type() == ColumnType.VECTOR ? Math.max(1, c.dimension() / 16.0) : 1;
   }
 
+  // A row of one column is that column's value (SCALAR): operators above, such as a sort,
+  // derive their physical type from ours that way and pass our rows through unchanged.
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+    PhysType arrays = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY, false);
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
     Expression scan = Expressions.call(ScanRuntime.class, "scan",
         implementor.getRootExpression(), Expressions.constant(def.id()),
         Expressions.constant(columns), Expressions.constant(withRowId));
-    return implementor.result(physType, Blocks.toBlock(scan));
+    return implementor.result(physType,
+        Blocks.toBlock(arrays.convertTo(scan, physType.getFormat())));
   }
 }

@@ -20,8 +20,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Everything one execution of a statement sees: bound parameters, the clock, the cancel flag,
  * and one consistent read view per table, opened on first use and closed with the context.
- * Generated code reaches it as Calcite's {@code root}. Not thread-safe: one execution, one
- * thread.
+ * Generated code reaches it as Calcite's {@code root}. One execution at a time, but its
+ * independent parts (a fusion's inputs) may read through it from several threads at once:
+ * views are opened under a lock and are safe for concurrent reads.
  */
 public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Database database;
@@ -32,14 +33,19 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
   private final int efSearch;
+  private final InputParallelism parallelInputs;
   private TextContext text;
   private @Nullable BatchedWrites batchedWrites;
 
-  /** @param efSearch the session's beam width for index searches */
+  /**
+   * @param efSearch       the session's beam width for index searches
+   * @param parallelInputs whether independent inputs (of a fusion) run concurrently
+   */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
       JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
-      TimeZone timeZone, int efSearch) {
+      TimeZone timeZone, int efSearch, InputParallelism parallelInputs) {
     this.efSearch = efSearch;
+    this.parallelInputs = requireNonNull(parallelInputs, "parallelInputs");
     this.database = requireNonNull(database, "database");
     this.rootSchema = requireNonNull(rootSchema, "rootSchema");
     this.typeFactory = requireNonNull(typeFactory, "typeFactory");
@@ -93,8 +99,13 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return efSearch;
   }
 
+  /** Whether independent inputs (of a fusion) run concurrently. */
+  public InputParallelism parallelInputs() {
+    return parallelInputs;
+  }
+
   /** What this execution knows about the text columns it searches. */
-  public TextContext text() {
+  public synchronized TextContext text() {
     if (text == null) {
       text = new TextContext(this);
     }
@@ -113,7 +124,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   }
 
   /** This execution's view of a table: the same one every time it is asked for. */
-  public ReadView view(long tableId) {
+  public synchronized ReadView view(long tableId) {
     ReadView view = views.get(tableId);
     if (view == null) {
       view = store(tableId).openRead();
@@ -129,7 +140,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     }
   }
 
-  @Override public void close() {
+  @Override public synchronized void close() {
     for (ReadView v : views.values()) {
       v.close();
     }

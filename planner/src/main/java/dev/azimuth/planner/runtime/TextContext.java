@@ -6,15 +6,15 @@ import dev.azimuth.index.text.TextAnalyzer;
 import dev.azimuth.index.text.TextAnalyzers;
 import dev.azimuth.index.text.TextQuery;
 import dev.azimuth.storage.IndexDef;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one execution knows about the text columns it searches: each column's analyzer (its
  * FULLTEXT index's, else {@code standard}) and index, each query analyzed once, and each BM25
  * scorer with its statistics counted once over the execution's read view of the table, so that
- * every row of a statement is scored against the same statistics. Not thread-safe, like the
- * {@link ExecutionContext} that holds it.
+ * every row of a statement is scored against the same statistics. Thread-safe: a hybrid
+ * search's inputs may search text at once through one {@link ExecutionContext}.
  */
 public final class TextContext {
   /** A text column: its analyzer, and its FULLTEXT index's id or -1. */
@@ -25,9 +25,9 @@ public final class TextContext {
   private record QueryKey(long tableId, int column, String query) {}
 
   private final ExecutionContext context;
-  private final Map<ColumnKey, Column> columns = new HashMap<>();
-  private final Map<QueryKey, TextQuery> queries = new HashMap<>();
-  private final Map<QueryKey, Bm25Scorer> scorers = new HashMap<>();
+  private final Map<ColumnKey, Column> columns = new ConcurrentHashMap<>();
+  private final Map<QueryKey, TextQuery> queries = new ConcurrentHashMap<>();
+  private final Map<QueryKey, Bm25Scorer> scorers = new ConcurrentHashMap<>();
 
   TextContext(ExecutionContext context) {
     this.context = context;

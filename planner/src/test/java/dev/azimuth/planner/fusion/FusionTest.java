@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.azimuth.planner.fusion.Fusion.Fused;
 import dev.azimuth.planner.fusion.Fusion.Input;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,37 @@ class FusionTest {
   }
 
   @Test
+  void aNullKeyIsSkippedButKeepsItsPlace() {
+    List<Fused> f = Fusion.rrf(List.of(Input.ranked(Arrays.asList(null, 2L, 3L))), 0);
+    assertEquals(List.of(2L, 3L), keys(f));
+    assertArrayEquals(new Integer[] {2}, f.get(0).ranks());
+    assertEquals(0.5, f.get(0).score(), EPS);
+  }
+
+  @Test
+  void equalContributionsFromDifferentInputsTieExactly() {
+    // A Latin square: keys 1, 2 and 3 each rank 1, 2 and 3 once, in different inputs. Summed
+    // in input order, 1/61 + 1/62 + 1/63 need not equal 1/62 + 1/63 + 1/61 to the last bit.
+    List<Fused> f = Fusion.rrf(List.of(Input.ranked(List.of(3L, 1L, 2L)),
+        Input.ranked(List.of(2L, 3L, 1L)), Input.ranked(List.of(1L, 2L, 3L))), 60);
+    assertEquals(List.of(1L, 2L, 3L), keys(f));
+    assertEquals(f.get(0).score(), f.get(1).score(), 0.0);
+    assertEquals(f.get(0).score(), f.get(2).score(), 0.0);
+    assertEquals(1.0 / 61 + 1.0 / 62 + 1.0 / 63, f.get(0).score(), EPS);
+  }
+
+  @Test
+  void aNanScoreWeighsNothing() {
+    Input cosine = new Input(List.of(1L, 2L), new double[] {Double.NaN, 0.5});
+    List<Fused> f = Fusion.weighted(List.of(cosine), new double[] {1},
+        List.of(ScoreNormalization.COSINE_DISTANCE));
+    assertEquals(List.of(2L, 1L), keys(f));
+    assertEquals(0.75, f.get(0).score(), EPS);
+    assertEquals(0.0, f.get(1).score(), 0.0);
+    assertArrayEquals(new Integer[] {1}, f.get(1).ranks());
+  }
+
+  @Test
   void weightedByHand() {
     // Vector input: L2 distances; text input: BM25 scores; weights 0.7 and 0.3.
     Input vector = new Input(List.of(1L, 2L), new double[] {0.5, 2.0});
@@ -84,6 +116,7 @@ class FusionTest {
     assertEquals(0.75, ScoreNormalization.INNER_PRODUCT.normalize(1), EPS);
     assertEquals(0.25, ScoreNormalization.NEGATIVE_INNER_PRODUCT.normalize(1), EPS);
     assertEquals(0.5, ScoreNormalization.BM25.normalize(1), EPS);
+    assertEquals(0.5, ScoreNormalization.L1_DISTANCE.normalize(1), EPS);
   }
 
   @Test

@@ -5,6 +5,8 @@ import dev.azimuth.sql.type.SqlVectorTypeNameSpec;
 import dev.azimuth.sql.type.VectorSqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -23,6 +25,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
@@ -154,6 +157,27 @@ public final class AzimuthValidator extends SqlValidatorImpl {
     insert.setSource(new SqlSelect(pos, null, select,
         SqlStdOperatorTable.AS.createCall(pos, aliasOperands), null, null, null, null, null,
         null, null, null, null));
+  }
+
+  /**
+   * The parameters' types by index. Calcite lists them in the order a depth-first walk of the
+   * statement meets them, assuming that is their order in the text; a rewrite that moves an
+   * expression (a fusion input's ORDER BY key into its select list) breaks that assumption,
+   * while binding goes by index.
+   */
+  @Override public RelDataType getParameterRowType(SqlNode sqlQuery) {
+    SortedMap<Integer, RelDataType> types = new TreeMap<>();
+    sqlQuery.accept(new SqlShuttle() {
+      @Override public SqlNode visit(SqlDynamicParam param) {
+        types.putIfAbsent(param.getIndex(), getValidatedNodeType(param));
+        return param;
+      }
+    });
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      names.add("?" + i);
+    }
+    return getTypeFactory().createStructType(new ArrayList<>(types.values()), names);
   }
 
   // Runs before the validator registers scopes, so a statement's source may still be replaced.

@@ -15,7 +15,11 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
-/** A table as of one RocksDB snapshot plus the matching segment snapshot. */
+/**
+ * A table as of one RocksDB snapshot plus the matching segment snapshot. Reads may run on
+ * several threads at once: the segment snapshots are immutable, and the little mutable state
+ * (open iterators, graph leases) is guarded by the view's lock.
+ */
 final class RocksReadView implements ReadView {
   private final RocksStore store;
   private final TableDef def;
@@ -54,8 +58,7 @@ final class RocksReadView implements ReadView {
 
   @Override public RowCursor scan(int[] columns) {
     byte[] prefix = Layout.tablePrefix(def.id());
-    RocksIterator it = store.iterator(store.rows(), readOptions);
-    iterators.add(it);
+    RocksIterator it = register(store.iterator(store.rows(), readOptions));
     it.seek(prefix);
     return new RowCursor() {
       private boolean started;
@@ -83,11 +86,20 @@ final class RocksReadView implements ReadView {
       }
 
       @Override public void close() {
-        if (iterators.remove(it)) {
-          it.close();
-        }
+        release(it);
       }
     };
+  }
+
+  private synchronized RocksIterator register(RocksIterator it) {
+    iterators.add(it);
+    return it;
+  }
+
+  private synchronized void release(RocksIterator it) {
+    if (iterators.remove(it)) {
+      it.close();
+    }
   }
 
   @Override public RowCursor scanBySegment(int[] columns) {
@@ -162,7 +174,7 @@ final class RocksReadView implements ReadView {
   }
 
   /** The segment's index, leased until the view closes; null while it is not ready. */
-  private SegmentIndex lease(int segment, long indexId) {
+  private synchronized SegmentIndex lease(int segment, long indexId) {
     long leaseKey = ((long) segment << 40) ^ indexId;
     IndexHandle held = leases.get(leaseKey);
     if (held != null) {
@@ -206,7 +218,7 @@ final class RocksReadView implements ReadView {
     return out;
   }
 
-  @Override public void close() {
+  @Override public synchronized void close() {
     if (!closed) {
       closed = true;
       for (RocksIterator it : iterators) {
