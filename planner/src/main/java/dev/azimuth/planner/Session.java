@@ -17,7 +17,7 @@ public final class Session {
   private final TimeZone timeZone;
   private final boolean readOnly;
   private int efSearch = DEFAULT_EF_SEARCH;
-  private InputParallelism fusionParallel = InputParallelism.AUTO;
+  private InputParallelism fusionParallel = InputParallelism.ALWAYS;
   /** The JDBC batch being executed, whose inserts are held until its end; null otherwise. */
   private dev.azimuth.planner.runtime.BatchedWrites batch;
 
@@ -66,7 +66,7 @@ public final class Session {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "ef_search" -> efSearch = value == null ? DEFAULT_EF_SEARCH
           : checkedEfSearch(value);
-      case "fusion_parallel" -> fusionParallel = value == null ? InputParallelism.AUTO
+      case "fusion_parallel" -> fusionParallel = value == null ? InputParallelism.ALWAYS
           : checkedParallelism(name, value);
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT,
           "unrecognized setting " + name + "; settable: ef_search, fusion_parallel");

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * Whether the independent inputs of a statement (a fusion's) run concurrently: always, never,
- * or (the default) when the machine has a core to spare, because on a busy machine handing an
+ * Whether the independent inputs of a statement (a fusion's) run concurrently: always (the
+ * default), never, or when the machine has a core to spare, because on a busy machine handing an
  * input to another thread only adds the wait for that thread to be scheduled. On the quiet
  * 2-core VM concurrent inputs took a lone client's fusion of two index searches from 1.20 to
  * 0.87 ms, but cost two clients 9–14 % of their throughput (top-level README).
