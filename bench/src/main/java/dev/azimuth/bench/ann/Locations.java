@@ -70,6 +70,11 @@ final class Locations {
 
   /** {@code REPO/bench/results/ann.md}. */
   static Path results() {
-    return repository().resolve("bench/results/ann.md");
+    return results("ann.md");
+  }
+
+  /** {@code REPO/bench/results/NAME}. */
+  static Path results(String name) {
+    return repository().resolve("bench/results").resolve(name);
   }
 }
