@@ -112,7 +112,7 @@ final class HybridCommand extends ModeCommand {
     MarkdownTable quality = new MarkdownTable("set", "scored queries", "analyzer", "retriever",
         "recall@10", "nDCG@10", "MRR@10");
     MarkdownTable why = new MarkdownTable("set", "analyzer", "relevant in vector top " + depth,
-        "in BM25 top " + depth, "in either", "BM25 empty", "fused ≠ reference");
+        "in BM25 top " + depth, "in either", "BM25 empty", "fused ≠ reference", "rounding only");
     MarkdownTable grid = new MarkdownTable("set", "analyzer", "depth", "RRF k", "recall@10",
         "nDCG@10", "MRR@10");
     List<String> verdicts = new ArrayList<>();
@@ -159,7 +159,9 @@ final class HybridCommand extends ModeCommand {
         + depth + " and within their union (no fusion of these inputs can find more); "
         + "queries whose BM25 input was empty (every query word a stop word or absent); "
         + "queries whose fused top 10 from the engine differed from the fusion recomputed "
-        + "here from the two input lists (RRF; then each weighting).\n");
+        + "here from the two input lists (RRF; then each weighting), and those where it "
+        + "differed only by float32 rounding of a distance (scores within 1e-6 relative, "
+        + "same rows).\n");
     report.table(why);
     if (!noGrid) {
       report.add("RRF recomputed here from the same input lists cut to `depth` rows, for other "
@@ -238,8 +240,12 @@ final class HybridCommand extends ModeCommand {
       HybridQuality.Diagnostics d) {
     table.row(corpus.name(), analyzer, SearchPass.fmt(d.vectorWindow(), 4),
         SearchPass.fmt(d.textWindow(), 4), SearchPass.fmt(d.unionWindow(), 4), d.emptyText(),
-        d.mismatches().values().stream().map(String::valueOf)
-            .reduce((a, b) -> a + " / " + b).orElse("-"));
+        counts(d.mismatches()), counts(d.roundings()));
+  }
+
+  private static String counts(Map<String, Integer> perFusion) {
+    return perFusion.values().stream().map(String::valueOf)
+        .reduce((a, b) -> a + " / " + b).orElse("-");
   }
 
   private void addGrid(MarkdownTable table, HybridCorpus corpus, String analyzer,

@@ -81,14 +81,36 @@ final class ReferenceFusion {
     return fused.stream().limit(k).mapToInt(Fused::id).toArray();
   }
 
+  /** How an engine result compares with the reference. */
+  enum Agreement {
+    /** Same rows, scores equal to 1e-9 relative. */
+    EXACT,
+    /**
+     * Same rows, but some score differs by more than 1e-9 and at most 1e-6 relative: a distance
+     * rounded differently in float32 (its last bit or two), not a different fusion.
+     */
+    ROUNDING,
+    /** Other rows, another order, or scores further apart. */
+    DIFFERENT
+  }
+
   /**
-   * Whether the engine's first rows (a {@code LIMIT limit} of the fusion) agree with the
-   * reference list: min(limit, reference size) rows, each engine row's score equal (to
-   * {@code 1e-9} relative) to the reference score of its id and to the reference score at its
-   * place. Rows whose scores tie may come in either order.
+   * Compares the engine's first rows (a {@code LIMIT limit} of the fusion) with the reference
+   * list: there must be min(limit, reference size) rows, and each engine row's score must equal
+   * the reference score of its id and the reference score at its place. Rows whose scores tie
+   * may come in either order.
    */
-  static boolean agrees(List<Fused> reference, int limit, int[] engineIds,
+  static Agreement compare(List<Fused> reference, int limit, int[] engineIds,
       double[] engineScores) {
+    if (agrees(reference, limit, engineIds, engineScores, 1e-9)) {
+      return Agreement.EXACT;
+    }
+    return agrees(reference, limit, engineIds, engineScores, 1e-6) ? Agreement.ROUNDING
+        : Agreement.DIFFERENT;
+  }
+
+  private static boolean agrees(List<Fused> reference, int limit, int[] engineIds,
+      double[] engineScores, double tolerance) {
     int n = Math.min(limit, reference.size());
     if (engineIds.length != n || engineScores.length != n) {
       return false;
@@ -99,16 +121,16 @@ final class ReferenceFusion {
     }
     for (int i = 0; i < n; i++) {
       Double mine = byId.get(engineIds[i]);
-      if (mine == null || !close(mine, engineScores[i])
-          || !close(reference.get(i).score(), engineScores[i])) {
+      if (mine == null || !close(mine, engineScores[i], tolerance)
+          || !close(reference.get(i).score(), engineScores[i], tolerance)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean close(double a, double b) {
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+  private static boolean close(double a, double b, double tolerance) {
+    return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
   }
 
   private static List<Fused> sorted(Map<Integer, Double> scores) {
