@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -250,7 +251,7 @@ final class HybridCommand extends ModeCommand {
 
   private void addGrid(MarkdownTable table, HybridCorpus corpus, String analyzer,
       HybridQuality.Diagnostics d) {
-    int[] cuts = java.util.stream.IntStream.of(10, 20, 50, depth).filter(c -> c <= depth)
+    int[] cuts = IntStream.of(10, 20, 50, depth).filter(c -> c <= depth)
         .distinct().sorted().toArray();
     for (int cut : cuts) {
       for (int k : new int[] {1, 10, 60}) {

@@ -221,17 +221,16 @@ final class HybridQuality {
 
   /** Reads (id, score) rows. */
   private static ReferenceFusion.Ranked ranked(PreparedStatement ps) throws SQLException {
-    List<long[]> rows = new ArrayList<>();
+    List<Integer> ids = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        rows.add(new long[] {rs.getLong(1)});
+        ids.add(Math.toIntExact(rs.getLong(1)));
         scores.add(rs.getDouble(2));
       }
     }
-    int[] ids = rows.stream().mapToInt(r -> Math.toIntExact(r[0])).toArray();
-    return new ReferenceFusion.Ranked(ids, scores.stream().mapToDouble(Double::doubleValue)
-        .toArray());
+    return new ReferenceFusion.Ranked(ids.stream().mapToInt(Integer::intValue).toArray(),
+        scores.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static int[] union(int[] a, int[] b) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The table {@code docs (id BIGINT PRIMARY KEY, r INTEGER, title VARCHAR, body VARCHAR,
@@ -76,7 +77,7 @@ final class HybridTable {
    */
   void vectorIndex(IndexSpec spec, boolean rebuild) throws SQLException {
     Map<String, Integer> states = db.indexStates(VECTOR_INDEX);
-    if (!rebuild && !states.isEmpty() && states.keySet().equals(java.util.Set.of("READY"))) {
+    if (!rebuild && !states.isEmpty() && states.keySet().equals(Set.of("READY"))) {
       report.add("Reused the index `" + VECTOR_INDEX + "` " + states + ".\n");
       return;
     }
