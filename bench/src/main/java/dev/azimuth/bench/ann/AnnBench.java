@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "ANN search benchmark: Azimuth through JDBC, and JVector directly.",
     subcommands = {SqlCommand.class, RawCommand.class, FilteredCommand.class,
         SyntheticCommand.class, FirstQueryCommand.class, LoadCommand.class,
-        CopyLoadCommand.class, FusionCommand.class})
+        CopyLoadCommand.class, FusionCommand.class, HybridCommand.class})
 public final class AnnBench implements Runnable {
   @Spec
   CommandSpec spec;
@@ -22,7 +22,7 @@ public final class AnnBench implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "choose a mode: sql, raw, filtered, synthetic, first-query, load or fusion");
+        "choose a mode: sql, raw, filtered, synthetic, first-query, load, copy, fusion or hybrid");
   }
 
   /** Parses the arguments, runs the mode and exits with its status. */

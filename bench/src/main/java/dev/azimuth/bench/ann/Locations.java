@@ -31,21 +31,35 @@ final class Locations {
 
   /**
    * The commit the repository's HEAD names (from {@code .git/HEAD} and its ref file or
-   * {@code packed-refs}), or {@code unknown}; the working tree may differ from it.
+   * {@code packed-refs}; in a worktree, whose {@code .git} is a file naming its git directory,
+   * from that directory and the shared one), or {@code unknown}; the working tree may differ.
    */
   static String gitHead() {
     Path git = repository().resolve(".git");
     try {
+      Path common = git;
+      if (Files.isRegularFile(git)) {
+        String pointer = Files.readString(git).trim();
+        if (!pointer.startsWith("gitdir: ")) {
+          return "unknown";
+        }
+        git = git.getParent().resolve(pointer.substring(8)).normalize();
+        Path commonDir = git.resolve("commondir");
+        common = Files.isRegularFile(commonDir)
+            ? git.resolve(Files.readString(commonDir).trim()).normalize() : git;
+      }
       String head = Files.readString(git.resolve("HEAD")).trim();
       if (!head.startsWith("ref: ")) {
         return head;
       }
       String ref = head.substring(5);
-      Path refFile = git.resolve(ref);
-      if (Files.isRegularFile(refFile)) {
-        return Files.readString(refFile).trim();
+      for (Path dir : new Path[] {git, common}) {
+        Path refFile = dir.resolve(ref);
+        if (Files.isRegularFile(refFile)) {
+          return Files.readString(refFile).trim();
+        }
       }
-      Path packed = git.resolve("packed-refs");
+      Path packed = common.resolve("packed-refs");
       if (Files.isRegularFile(packed)) {
         try (var lines = Files.lines(packed)) {
           return lines.filter(l -> l.endsWith(" " + ref)).map(l -> l.substring(0, l.indexOf(' ')))
@@ -70,6 +84,11 @@ final class Locations {
 
   /** {@code REPO/bench/results/ann.md}. */
   static Path results() {
-    return repository().resolve("bench/results/ann.md");
+    return results("ann.md");
+  }
+
+  /** {@code REPO/bench/results/NAME}. */
+  static Path results(String name) {
+    return repository().resolve("bench/results").resolve(name);
   }
 }

@@ -25,7 +25,8 @@ abstract class ModeCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    Report report = new Report(common.results, title(),
+    Report report = new Report(common.results != null ? common.results : defaultResults(),
+        title(),
         spec.commandLine().getParseResult().originalArgs(), common.note);
     String timing = timing();
     if (timing != null) {
@@ -40,6 +41,11 @@ abstract class ModeCommand implements Callable<Integer> {
     } finally {
       report.save();
     }
+  }
+
+  /** The results file when {@code --results} is not given. */
+  Path defaultResults() {
+    return Locations.results();
   }
 
   /** How the mode times its searches, for the report; null when it times none. */

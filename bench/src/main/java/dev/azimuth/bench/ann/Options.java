@@ -21,9 +21,9 @@ final class Options {
     Path work = Locations.work();
 
     @Option(names = "--results", paramLabel = "FILE",
-        description = "Markdown file each run is appended to; default REPO/bench/results/ann.md, "
-            + "here ${DEFAULT-VALUE}.")
-    Path results = Locations.results();
+        description = "Markdown file each run is appended to; default "
+            + "REPO/bench/results/ann.md (hybrid.md for the hybrid mode).")
+    Path results;
 
     @Option(names = "--no-warmup", description = "Skip the warm-up pass before each timed pass.")
     boolean noWarmup;
