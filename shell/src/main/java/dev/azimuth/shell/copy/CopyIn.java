@@ -174,7 +174,7 @@ final class CopyIn {
   }
 
   private SQLException cancelled(String where) {
-    return failure("57014", "cancelled", "the end of a batch, before " + where);
+    return failure("57014", "cancelled", "the end of the batch that ends at " + where);
   }
 
   /** COPY's message: where and why, then exactly what was committed and how to resume. */
