@@ -19,12 +19,11 @@ final class CopyCommand implements ShellCommand {
   }
 
   @Override public String arguments() {
-    return "TABLE FROM|TO 'FILE'";
+    return "TABLE|(QUERY) FROM|TO 'FILE'";
   }
 
   @Override public String description() {
-    return "load a local file into a table, or write a table or (query) to one;"
-        + " WITH (...) as COPY";
+    return "COPY with a file of this machine, e.g. \\copy t FROM 'f.csv' WITH (HEADER)";
   }
 
   @Override public Argument argument() {

@@ -80,6 +80,10 @@ class ShellCommandsTest {
       }
     }
     assertTrue(output().contains("Ctrl-C cancels the running statement"), output());
+    // Descriptions line up however long a command's usage is.
+    assertTrue(output().contains("\n  \\copy TABLE|(QUERY) FROM|TO 'FILE'  COPY with a file"),
+        output());
+    assertTrue(output().contains("\n  \\q                                  quit"), output());
   }
 
   @Test void unknownCommandFails() {
