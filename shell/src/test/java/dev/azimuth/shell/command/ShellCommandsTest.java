@@ -48,7 +48,8 @@ class ShellCommandsTest {
   }
 
   @Test void registersEachCommandOnce() {
-    assertEquals(List.of("?", "q", "dt", "d", "di", "format", "x", "timing", "i", "o", "connect"),
+    assertEquals(List.of("?", "q", "dt", "d", "di", "format", "x", "timing", "i", "o", "connect",
+        "copy"),
         commands.all().stream().map(ShellCommand::name).toList());
     assertTrue(commands.names().containsAll(List.of("help", "quit", "c")), commands.names()::toString);
   }
