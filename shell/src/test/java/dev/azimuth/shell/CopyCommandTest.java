@@ -144,6 +144,28 @@ class CopyCommandTest {
     }
   }
 
+  @Test void parquetLoadsAsCopyLoadsItAndCannotBeWritten() throws Exception {
+    // The engine's COPY test fixture (jdbc-driver/src/test/resources/copy/make_parquet.py):
+    // 50 rows, Snappy, row groups of 20, vectors as Arrow fixed-size lists of float32.
+    try (java.io.InputStream in = getClass().getResourceAsStream("/copy/rows-snappy.parquet")) {
+      Files.copy(in, dir.resolve("rows.parquet"));
+    }
+    String url = url();
+    try (Connection c = DriverManager.getConnection(url)) {
+      Run run = shell(url, "CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR(20), "
+          + "score DOUBLE, dt DATE, v VECTOR(3));\n"
+          + "\\copy t FROM '" + path("rows.parquet") + "' WITH (BATCH_ROWS 7)\n"
+          + "\\copy t TO '" + path("out.parquet") + "'\n");
+      assertEquals("OK\nCOPY 50\n", run.out());
+      assertTrue(run.err().startsWith("ERROR 0A000: \\copy TO does not support FORMAT parquet"),
+          run.err());
+      assertEquals(List.of("3|null|0.75|2024-01-04|[3.0,3.25,-3.0]",
+          "49|name-49|12.25|2024-02-19|[49.0,49.25,-49.0]"),
+          rows(c, "SELECT * FROM t WHERE id IN (3, 49) ORDER BY id"));
+      assertEquals(List.of("50"), rows(c, "SELECT COUNT(*) FROM t"));
+    }
+  }
+
   @Test void aBadRowStopsTheLoadNamingItsLineAndTheRowsCommittedBeforeIt() throws Exception {
     StringBuilder csv = new StringBuilder("id,n\n");
     for (int i = 1; i <= 12; i++) {

@@ -84,7 +84,7 @@ final class CopyIn {
       case CSV -> new CsvRows(spec.path(), table, listed, options);
       case JSONL -> new JsonLinesRows(spec.path(), table, listed);
       case FVECS, NPY -> new VectorRows(spec.path(), table, vectorColumn(listed), options);
-      case PARQUET -> throw new AssertionError("refused by FileFormat");
+      case PARQUET -> new ParquetRows(spec.path(), table, listed);
     };
   }
 

@@ -49,6 +49,7 @@ record CopyOptions(FileFormat format, boolean header, char delimiter, char quote
     }
     FileFormat format = raw.containsKey("format") ? FileFormat.named(raw.get("format"))
         : FileFormat.of(spec.path());
+    format.requireDirection(spec.from());
     for (String name : raw.keySet()) {
       if (CSV_ONLY.contains(name) && format != FileFormat.CSV
           || VECTORS_ONLY.contains(name) && !format.vectorsOnly()) {

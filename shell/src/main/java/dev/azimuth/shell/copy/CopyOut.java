@@ -100,7 +100,7 @@ final class CopyOut {
       case CSV -> new CsvRowWriter(file, result.getMetaData(), options);
       case JSONL -> new JsonLinesRowWriter(file, result.getMetaData());
       case FVECS, NPY -> new VectorRowWriter(file, result.getMetaData(), options.format());
-      case PARQUET -> throw new AssertionError("refused by FileFormat");
+      case PARQUET -> throw new AssertionError("refused by CopyOptions");
     };
   }
 }

@@ -10,18 +10,18 @@ enum FileFormat {
   CSV(true, ".csv"),
   /** One JSON object per line. */
   JSONL(true, ".jsonl", ".ndjson"),
-  /** Apache Parquet: COPY reads it on the server; the shell does not. */
+  /** Apache Parquet, read only (Hardwood writes no Parquet yet). */
   PARQUET(false, ".parquet"),
   /** fvecs records: int32 dimension, then the float32 values. */
   FVECS(true, ".fvecs"),
   /** A NumPy float32 (or float64, read) array of shape (rows, dimension). */
   NPY(true, ".npy");
 
-  private final boolean supported;
+  private final boolean writable;
   private final String[] extensions;
 
-  FileFormat(boolean supported, String... extensions) {
-    this.supported = supported;
+  FileFormat(boolean writable, String... extensions) {
+    this.writable = writable;
     this.extensions = extensions;
   }
 
@@ -39,11 +39,11 @@ enum FileFormat {
     String n = name.strip().toLowerCase(Locale.ROOT);
     for (FileFormat f : values()) {
       if (f.lowerName().equals(n) || n.equals("ndjson") && f == JSONL) {
-        return f.checked();
+        return f;
       }
     }
     throw new SQLException("unknown \\copy format '" + name + "'; formats are csv, jsonl, "
-        + "fvecs and npy", "22023");
+        + "parquet, fvecs and npy", "22023");
   }
 
   /** @throws SQLException 22023 if the file's extension names no format */
@@ -52,19 +52,19 @@ enum FileFormat {
     for (FileFormat f : values()) {
       for (String e : f.extensions) {
         if (lower.endsWith(e)) {
-          return f.checked();
+          return f;
         }
       }
     }
     throw new SQLException("cannot tell the format of '" + file + "' from its name; add "
-        + "WITH (FORMAT 'csv' | 'jsonl' | 'fvecs' | 'npy')", "22023");
+        + "WITH (FORMAT 'csv' | 'jsonl' | 'parquet' | 'fvecs' | 'npy')", "22023");
   }
 
-  private FileFormat checked() throws SQLException {
-    if (!supported) {
-      throw new SQLException("\\copy does not handle " + lowerName() + " files; put the file "
-          + "in the database's import directory and use COPY", "0A000");
+  /** @throws SQLException 0A000 if files of this format cannot be written */
+  void requireDirection(boolean from) throws SQLException {
+    if (!from && !writable) {
+      throw new SQLException("\\copy TO does not support FORMAT " + lowerName()
+          + " (Parquet files can be loaded, not written)", "0A000");
     }
-    return this;
   }
 }

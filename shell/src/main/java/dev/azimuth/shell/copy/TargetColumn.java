@@ -78,9 +78,14 @@ record TargetColumn(String name, int jdbcType, String typeName, boolean nullable
         case Types.DOUBLE -> raw instanceof Number n ? n.doubleValue()
             : Double.parseDouble(raw.toString().strip());
         case Types.DECIMAL, Types.NUMERIC -> new BigDecimal(raw.toString().strip());
-        case Types.DATE -> Date.valueOf(LocalDate.parse(raw.toString().strip()));
-        case Types.TIMESTAMP -> Timestamp.valueOf(LocalDateTime.parse(
-            raw.toString().strip().replace(' ', 'T')));
+        case Types.DATE -> Date.valueOf(raw instanceof LocalDate d ? d
+            : LocalDate.parse(raw.toString().strip()));
+        case Types.TIMESTAMP -> Timestamp.valueOf(switch (raw) {
+          case LocalDateTime t -> t;
+          // A zoned instant (Parquet's adjusted-to-UTC timestamps) is stored as its UTC time.
+          case java.time.Instant i -> LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+          default -> LocalDateTime.parse(raw.toString().strip().replace(' ', 'T'));
+        });
         default -> raw.toString();
       };
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {

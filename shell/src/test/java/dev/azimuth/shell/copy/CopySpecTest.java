@@ -54,7 +54,8 @@ class CopySpecTest {
     assertEquals("22023", state("t FROM 'a.csv' WITH (BATCH_ROWS 0)"));
     assertEquals("22023", state("t FROM 'a.txt'"));
     assertEquals("42704", state("t TO 'a.csv' WITH (SKIP_ROWS 1)"));
-    assertEquals("0A000", state("t FROM 'a.parquet'"));
+    assertEquals("0A000", state("t TO 'a.parquet'"));
+    assertEquals(FileFormat.PARQUET, CopyOptions.of(CopySpec.parse("t FROM 'a.parquet'")).format());
   }
 
   private static String state(String argument) throws SQLException {
