@@ -108,7 +108,8 @@ class CopyCommandTest {
     writeVectors(fvecs, 1000, 8);
     String url = url();
     try (Connection c = DriverManager.getConnection(url)) {
-      Run run = shell(url, "CREATE TABLE vecs (id BIGINT PRIMARY KEY, v VECTOR(8), note VARCHAR(5));\n"
+      Run run = shell(url, "CREATE TABLE vecs (id BIGINT PRIMARY KEY, v VECTOR(8),"
+          + " note VARCHAR(5));\n"
           + "\\copy vecs FROM '" + path("base.fvecs") + "' WITH (BATCH_ROWS 300)\n"
           + "\\copy (SELECT v FROM vecs ORDER BY id) TO '" + path("out.fvecs") + "'\n"
           + "\\copy (SELECT v FROM vecs ORDER BY id) TO '" + path("out.npy") + "'\n"
@@ -119,7 +120,8 @@ class CopyCommandTest {
       assertEquals(List.of("1000|0|999"), rows(c, "SELECT COUNT(*), MIN(id), MAX(id) FROM vecs"));
       assertEquals(List.of("7|[7.0,-7.0,0.7,1.0,1.0,1.0,1.0,1.0]"),
           rows(c, "SELECT id, v FROM vecs WHERE id = 7"));
-      assertEquals(List.of("1000|100|1099"), rows(c, "SELECT COUNT(*), MIN(id), MAX(id) FROM more"));
+      assertEquals(List.of("1000|100|1099"),
+          rows(c, "SELECT COUNT(*), MIN(id), MAX(id) FROM more"));
       assertEquals(List.of("107|[7.0,-7.0,0.7,1.0,1.0,1.0,1.0,1.0]"),
           rows(c, "SELECT id, v FROM more WHERE id = 107"));
       assertEquals(-1, Files.mismatch(fvecs, dir.resolve("out.fvecs")));

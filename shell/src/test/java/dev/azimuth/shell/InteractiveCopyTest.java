@@ -79,8 +79,9 @@ class InteractiveCopyTest {
       assertTrue(err.contains("Cancel request sent\n"), err);
       Matcher m = Pattern.compile("ERROR 57014: \\\\copy BIG FROM '.*' \\(fvecs\\) failed at the "
           + "end of the batch that ends at row (\\d+): cancelled\\. \\1 rows were committed "
-          + "before the failure: data rows 1-\\1 of the file; no row after them was loaded\\. To resume "
-          + "once the file is fixed, run \\\\copy again WITH \\(SKIP_ROWS \\1\\)\\.\n").matcher(err);
+          + "before the failure: data rows 1-\\1 of the file; no row after them was loaded\\. "
+          + "To resume once the file is fixed, run \\\\copy again WITH \\(SKIP_ROWS \\1\\)\\.\n")
+          .matcher(err);
       assertTrue(m.find(), err);
       long committed = Long.parseLong(m.group(1));
       assertTrue(committed % 1000 == 0 && committed < 300_000, err);

@@ -47,7 +47,8 @@ final class VectorRows implements RowReader {
       }
       Path keys = options.keys();
       if (keys == null) {
-        if (!(key.jdbcType() == java.sql.Types.BIGINT || key.jdbcType() == java.sql.Types.INTEGER)) {
+        int type = key.jdbcType();
+        if (type != java.sql.Types.BIGINT && type != java.sql.Types.INTEGER) {
           throw new BadRowException("22023", "\\copy can only generate keys for an INTEGER or "
               + "BIGINT key; key column " + key.name() + " is " + key.typeName()
               + ": give the keys in a file WITH (KEYS 'file')");
