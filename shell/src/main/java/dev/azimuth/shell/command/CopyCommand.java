@@ -19,11 +19,11 @@ final class CopyCommand implements ShellCommand {
   }
 
   @Override public String arguments() {
-    return "TABLE|(QUERY) FROM|TO 'FILE'";
+    return "TABLE FROM|TO FILE";
   }
 
   @Override public String description() {
-    return "COPY with a file of this machine, e.g. \\copy t FROM 'f.csv' WITH (HEADER)";
+    return "COPY with a file of this machine; also \\copy (QUERY) TO FILE";
   }
 
   @Override public Argument argument() {

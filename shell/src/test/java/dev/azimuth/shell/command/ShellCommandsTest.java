@@ -82,9 +82,9 @@ class ShellCommandsTest {
     }
     assertTrue(output().contains("Ctrl-C cancels the running statement"), output());
     // Descriptions line up however long a command's usage is.
-    assertTrue(output().contains("\n  \\copy TABLE|(QUERY) FROM|TO 'FILE'  COPY with a file"),
+    assertTrue(output().contains("\n  \\copy TABLE FROM|TO FILE  COPY with a file"),
         output());
-    assertTrue(output().contains("\n  \\q                                  quit"), output());
+    assertTrue(output().contains("\n  \\q                        quit"), output());
   }
 
   @Test void unknownCommandFails() {
