@@ -1,6 +1,7 @@
 package dev.azimuth.shell;
 
 import dev.azimuth.shell.command.ShellCommands;
+import dev.azimuth.shell.copy.ProgressLine;
 import dev.azimuth.shell.format.OutputFormat;
 import dev.azimuth.shell.format.OutputFormats;
 import dev.azimuth.shell.repl.LineSource;
@@ -144,6 +145,9 @@ final class AzimuthCommand implements Callable<Integer> {
       if (input.interactive()) {
         session.setTiming(true);
         session.setTerminalWidth(input::width);
+      }
+      if (input.terminal() != null) {
+        session.setProgress(new ProgressLine(input.terminal(), input::width));
       }
       return new Repl(session, input, commands).run().ok() ? ExitStatus.OK : ExitStatus.SQL_ERROR;
     } catch (IOException e) {

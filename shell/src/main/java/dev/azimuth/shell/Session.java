@@ -1,5 +1,7 @@
 package dev.azimuth.shell;
 
+import dev.azimuth.shell.copy.ProgressLine;
+import dev.azimuth.shell.copy.ServerCopyWatcher;
 import dev.azimuth.shell.format.Display;
 import dev.azimuth.shell.format.OutputFormat;
 import dev.azimuth.shell.format.ResultSetRows;
@@ -42,6 +44,8 @@ public final class Session implements AutoCloseable {
   private Path outputFile;
   private long catalogVersion;
   private volatile Statement running;
+  private volatile Runnable cancelAction;
+  private ProgressLine progress = ProgressLine.NONE;
 
   /**
    * Creates a session that owns {@code connection}.
@@ -84,6 +88,8 @@ public final class Session implements AutoCloseable {
    */
   public boolean execute(String sql) {
     long start = System.nanoTime();
+    ServerCopyWatcher watcher = ServerCopyWatcher.isCopy(sql)
+        ? ServerCopyWatcher.start(url, progress) : null;
     try (Statement statement = connection.createStatement()) {
       running = statement;
       try {
@@ -96,6 +102,9 @@ public final class Session implements AutoCloseable {
         }
       } finally {
         running = null;
+        if (watcher != null) {
+          watcher.close();
+        }
       }
       if (DDL.contains(UpdateSummary.firstWord(sql))) {
         catalogChanged();
@@ -138,6 +147,12 @@ public final class Session implements AutoCloseable {
    */
   public void cancelRunning() {
     Statement statement = running;
+    Runnable action = cancelAction;
+    if (statement == null && action != null) {
+      action.run();
+      errors.notice("Cancel request sent");
+      return;
+    }
     if (statement == null) {
       return;
     }
@@ -149,6 +164,34 @@ public final class Session implements AutoCloseable {
       errors.notice("Cancel request failed: "
           + ErrorReporter.oneLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * Sets what Ctrl-C does while a shell command (not a statement) runs, e.g. stopping a
+   * {@code \copy} after its current batch; null when it is done. Any thread may then call it.
+   */
+  public void onCancel(Runnable action) {
+    this.cancelAction = action;
+  }
+
+  /** Prints a command's outcome ({@code COPY 100}) like a statement's, then its time. */
+  public void printDone(String summary, long startNanos) {
+    format.writeUpdate(summary, out);
+    out.flush();
+    if (timing) {
+      console.println(Elapsed.describe(System.nanoTime() - startNanos));
+      console.flush();
+    }
+  }
+
+  /** Where long loads draw their progress: a terminal, or {@link ProgressLine#NONE}. */
+  public ProgressLine progress() {
+    return progress;
+  }
+
+  /** Draws progress on a terminal from now on (the interactive prompt sets it). */
+  public void setProgress(ProgressLine progress) {
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** Prints a listing the shell assembled (e.g. {@code \dt}) in the current format. */

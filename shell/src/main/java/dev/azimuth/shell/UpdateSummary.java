@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * The one-line summary of a statement without a result set: {@code INSERT 3}, {@code UPDATE 1},
- * {@code DELETE 0} for data changes, {@code OK} for everything else (DDL and the like, whose
- * update count means nothing).
+ * {@code DELETE 0} for data changes, {@code COPY 1000} for COPY, {@code OK} for everything
+ * else (DDL and the like, whose update count means nothing).
  */
 public final class UpdateSummary {
   /** Verbs whose update count is a row count worth showing. */
-  private static final Set<String> COUNTED = Set.of("INSERT", "UPSERT", "UPDATE", "DELETE", "MERGE");
+  private static final Set<String> COUNTED = Set.of("INSERT", "UPSERT", "UPDATE", "DELETE", "MERGE",
+      "COPY");
 
   private UpdateSummary() {}
 

@@ -187,7 +187,7 @@ class InteractiveShellTest {
       shell.type("\\?\r").awaitOut("\\connect [URL]");
       shell.type("\\help\r").awaitOut("SQL statements end with ';'", 2);
       for (String command : List.of("\\dt", "\\d ", "\\di", "\\x", "\\timing", "\\i", "\\o",
-          "\\format", "\\q")) {
+          "\\format", "\\copy", "\\q")) {
         assertTrue(shell.out().contains("  " + command), command + " in help: " + shell.out());
       }
       assertEquals("", shell.err());

@@ -9,6 +9,7 @@ class UpdateSummaryTest {
     assertEquals("INSERT 3", UpdateSummary.of("insert into t values (1), (2), (3)", 3));
     assertEquals("UPDATE 0", UpdateSummary.of("UPDATE t SET x = 1 WHERE false", 0));
     assertEquals("DELETE 1", UpdateSummary.of("  DELETE FROM t", 1));
+    assertEquals("COPY 1000", UpdateSummary.of("COPY t FROM 'v.fvecs'", 1000));
   }
 
   @Test void otherStatementsAreOk() {

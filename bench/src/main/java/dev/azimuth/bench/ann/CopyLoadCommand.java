@@ -1,5 +1,10 @@
 package dev.azimuth.bench.ann;
 
+import dev.azimuth.server.AzimuthServer;
+import dev.azimuth.server.ServerConfig;
+import dev.azimuth.shell.copy.ClientCopy;
+import dev.azimuth.shell.copy.CopySpec;
+import dev.azimuth.shell.copy.ProgressLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +21,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +29,9 @@ import picocli.CommandLine.Option;
 /**
  * Mode {@code copy}: bulk-load speed. Writes the synthetic set's base vectors to an fvecs file
  * once, then for each run and each way loads them into a fresh database: {@code COPY t FROM
- * 'file'} (keys generated), and a prepared INSERT with {@code executeBatch} every 1,000 rows.
+ * 'file'} (keys generated), and a prepared INSERT with {@code executeBatch} every 1,000 rows;
+ * the same COPY through a server started in this JVM ({@code jdbc:azimuth:remote:}); and the
+ * shell's client-side {@code \copy} code path, embedded and over that server.
  */
 @Command(name = "copy", mixinStandardHelpOptions = true,
     description = "Bulk-load speed: COPY FROM an fvecs file vs. prepared INSERT executeBatch, "
@@ -35,8 +43,13 @@ final class CopyLoadCommand extends ModeCommand {
   @Option(names = "--dim", description = "Dimension (default: ${DEFAULT-VALUE}).")
   int dim = 128;
 
-  @Option(names = "--via", split = ",", description = "copy and/or batch (default: copy,batch).")
+  @Option(names = "--via", split = ",", description = "Ways, any of copy, batch, server-copy, "
+      + "shell, shell-server (default: copy,batch).")
   List<String> via = List.of("copy", "batch");
+
+  @Option(names = "--shell-batch-rows", description = "\\copy's BATCH_ROWS for the shell ways "
+      + "(default: ${DEFAULT-VALUE}, its default).")
+  int shellBatchRows = 5_000;
 
   @Option(names = "--sync", description = "The sync connection property (default: "
       + "${DEFAULT-VALUE}: each commit fsyncs the log).")
@@ -74,13 +87,26 @@ final class CopyLoadCommand extends ModeCommand {
         delete(db);
         String before = loadAverage();
         double seconds;
-        try (Connection c = DriverManager.getConnection("jdbc:azimuth:file:" + db + ";sync="
-            + sync + ";import_dir=" + folder)) {
+        boolean remote = way.equals("server-copy") || way.equals("shell-server");
+        try (AzimuthServer server = remote ? AzimuthServer.start(ServerConfig.local(db)) : null;
+             Connection c = DriverManager.getConnection(remote
+                 ? "jdbc:azimuth:remote:" + server.url()
+                 : "jdbc:azimuth:file:" + db + ";sync=" + sync + ";import_dir=" + folder)) {
           try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, embedding VECTOR(" + dim + "))");
           }
+          if (way.equals("server-copy")) {
+            // The server reads only its own import directory; a hard link costs no copy.
+            Path imports = Files.createDirectories(db.resolve("import"));
+            Files.createLink(imports.resolve(file.getFileName()), file);
+          }
           long start = System.nanoTime();
-          long loaded = way.equals("copy") ? copy(c, file) : batches(c, vectors);
+          long loaded = switch (way) {
+            case "copy", "server-copy" -> copy(c, file);
+            case "batch" -> batches(c, vectors);
+            case "shell", "shell-server" -> shellCopy(c, file);
+            default -> throw new IllegalArgumentException("unknown way " + way);
+          };
           seconds = (System.nanoTime() - start) / 1e9;
           if (loaded != rows || count(c) != rows) {
             throw new IllegalStateException(way + " loaded " + loaded + " rows, not " + rows);
@@ -97,8 +123,14 @@ final class CopyLoadCommand extends ModeCommand {
         + "))`, no index; `sync=" + sync + "`. `copy` is `COPY t FROM 'file.fvecs'"
         + (batchRows > 0 ? " WITH (BATCH_ROWS " + batchRows + ")" : "") + "` (keys 0..n-1); "
         + "`batch` is a prepared `INSERT INTO t VALUES (?, ?)` with `setObject(2, float[])`, "
-        + "`executeBatch` every 1,000 rows, of the same vectors read beforehand. Time is from the statement's "
-        + "start to its return (durable then), row count checked after.\n");
+        + "`executeBatch` every 1,000 rows, of the same vectors read beforehand. `server-copy` "
+        + "is the same COPY sent through the remote driver to a server started in this JVM on "
+        + "loopback (`jdbc:azimuth:remote:http://127.0.0.1:PORT`, the server's default sync: "
+        + "fsync per commit). `shell` and `shell-server` run the shell's `\\copy t FROM "
+        + "'file.fvecs' WITH (BATCH_ROWS " + shellBatchRows + ")` code path (`ClientCopy`: "
+        + "read on the client, prepared INSERT, `executeBatch` per batch) embedded and over "
+        + "that server. Time is from the statement's start to its return (durable then), "
+        + "row count checked after.\n");
     report.table(table);
   }
 
@@ -107,6 +139,12 @@ final class CopyLoadCommand extends ModeCommand {
       return s.executeLargeUpdate("COPY t FROM '" + file.getFileName() + "'"
           + (batchRows > 0 ? " WITH (BATCH_ROWS " + batchRows + ")" : ""));
     }
+  }
+
+  private long shellCopy(Connection c, Path file) throws SQLException {
+    CopySpec spec = CopySpec.parse("t FROM '" + file.toString().replace("'", "''")
+        + "' WITH (BATCH_ROWS " + shellBatchRows + ")");
+    return ClientCopy.run(c, spec, ProgressLine.NONE, new AtomicBoolean(), s -> { });
   }
 
   private static long batches(Connection c, Vectors vectors) throws SQLException {

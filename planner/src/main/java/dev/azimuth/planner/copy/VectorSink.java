@@ -1,15 +1,12 @@
 package dev.azimuth.planner.copy;
 
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.common.vectors.VectorFileWriter;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.planner.ResultColumn;
 import dev.azimuth.sql.type.VectorSqlType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -18,12 +15,7 @@ import java.util.List;
  * the row count is known. A NULL vector cannot be written.
  */
 final class VectorSink implements RowSink {
-  private final FileChannel channel;
-  private final boolean npy;
-  private final int dimension;
-  private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20)
-      .order(ByteOrder.LITTLE_ENDIAN);
-  private long rows;
+  private final VectorFileWriter writer;
 
   VectorSink(Path file, List<ResultColumn> columns, CopyFormat format) throws IOException {
     String name = format.name().toLowerCase(java.util.Locale.ROOT);
@@ -32,50 +24,24 @@ final class VectorSink implements RowSink {
           + " writes vectors only: the query must return a single VECTOR column, not "
           + RowSink.labels(columns));
     }
-    this.dimension = type.dimension();
-    this.npy = format == CopyFormat.NPY;
-    this.channel = FileChannel.open(file, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE);
-    if (npy) {
-      channel.position(NpyHeader.WRITTEN_HEADER_BYTES);
-    }
+    this.writer = format == CopyFormat.NPY ? VectorFileWriter.npy(file, type.dimension())
+        : VectorFileWriter.fvecs(file, type.dimension());
   }
 
   @Override public void write(Object[] row) throws IOException {
     if (!(row[0] instanceof float[] v)) {
-      throw new PlanningException(ErrorCode.NOT_NULL_VIOLATION, "row " + (rows + 1)
+      throw new PlanningException(ErrorCode.NOT_NULL_VIOLATION, "row " + (writer.rows() + 1)
           + " has a NULL vector, which an fvecs or npy file cannot hold; filter it out "
           + "(WHERE column IS NOT NULL)");
     }
-    int need = (npy ? 0 : 4) + 4 * v.length;
-    if (buffer.remaining() < need) {
-      drain();
-    }
-    if (!npy) {
-      buffer.putInt(v.length);
-    }
-    buffer.asFloatBuffer().put(v);
-    buffer.position(buffer.position() + 4 * v.length);
-    rows++;
-  }
-
-  private void drain() throws IOException {
-    buffer.flip();
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
-    buffer.clear();
+    writer.write(v);
   }
 
   @Override public void finish() throws IOException {
-    drain();
-    if (npy) {
-      ByteBuffer header = NpyHeader.float32(rows, dimension);
-      channel.write(header, 0);
-    }
+    writer.finish();
   }
 
   @Override public void close() throws IOException {
-    channel.close();
+    writer.close();
   }
 }

@@ -26,17 +26,23 @@ final class HelpCommand implements ShellCommand {
     return "list these commands (also \\help)";
   }
 
+  private static String usage(ShellCommand command) {
+    return "\\" + command.name() + (command.arguments().isEmpty() ? "" : " " + command.arguments());
+  }
+
   @Override public Outcome run(String argument, Session session) {
     PrintWriter out = session.console();
     out.println("SQL statements end with ';' and may span lines. Commands:");
+    int width = 0;
     for (ShellCommand command : commands.all()) {
-      String usage = "\\" + command.name()
-          + (command.arguments().isEmpty() ? "" : " " + command.arguments());
-      out.printf("  %-16s %s%n", usage, command.description());
+      width = Math.max(width, usage(command).length());
+    }
+    for (ShellCommand command : commands.all()) {
+      out.printf("  %-" + width + "s  %s%n", usage(command), command.description());
     }
     out.println("Keys: Tab completes keywords, tables, columns and commands; Up/Down and Ctrl-R");
-    out.println("search the history; Ctrl-C cancels the running statement or drops the one being");
-    out.println("typed; Ctrl-D quits.");
+    out.println("search the history; Ctrl-C cancels the running statement (a \\copy after its");
+    out.println("current batch) or drops the one being typed; Ctrl-D quits.");
     out.flush();
     return Outcome.DONE;
   }

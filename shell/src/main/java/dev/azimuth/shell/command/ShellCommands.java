@@ -31,7 +31,7 @@ public final class ShellCommands {
     commands.register(new IncludeCommand(commands));
     commands.register(new OutputCommand());
     commands.register(new ConnectCommand());
-    // \copy (bulk loading with a progress bar) will be one more class registered here.
+    commands.register(new CopyCommand());
     return commands;
   }
 

@@ -27,6 +27,14 @@ public interface LineSource extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Where a long load may draw a progress line that is redrawn in place: the terminal, or
+   * {@code null} when this is no terminal.
+   */
+  default java.io.PrintWriter terminal() {
+    return null;
+  }
+
   @Override void close() throws IOException;
 
   /** Opens a line source only when the prompt is actually needed. */

@@ -93,6 +93,10 @@ public final class TerminalLineSource implements LineSource {
     return terminal.getColumns();
   }
 
+  @Override public java.io.PrintWriter terminal() {
+    return terminal.writer();
+  }
+
   @Override public void close() throws IOException {
     try {
       reader.getHistory().save();

@@ -48,7 +48,8 @@ class ShellCommandsTest {
   }
 
   @Test void registersEachCommandOnce() {
-    assertEquals(List.of("?", "q", "dt", "d", "di", "format", "x", "timing", "i", "o", "connect"),
+    assertEquals(List.of("?", "q", "dt", "d", "di", "format", "x", "timing", "i", "o", "connect",
+        "copy"),
         commands.all().stream().map(ShellCommand::name).toList());
     assertTrue(commands.names().containsAll(List.of("help", "quit", "c")), commands.names()::toString);
   }
@@ -80,6 +81,10 @@ class ShellCommandsTest {
       }
     }
     assertTrue(output().contains("Ctrl-C cancels the running statement"), output());
+    // Descriptions line up however long a command's usage is.
+    assertTrue(output().contains("\n  \\copy TABLE FROM|TO FILE  COPY with a file"),
+        output());
+    assertTrue(output().contains("\n  \\q                        quit"), output());
   }
 
   @Test void unknownCommandFails() {

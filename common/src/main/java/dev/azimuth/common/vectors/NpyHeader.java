@@ -1,7 +1,7 @@
-package dev.azimuth.planner.copy;
+package dev.azimuth.common.vectors;
 
+import dev.azimuth.common.AzimuthException;
 import dev.azimuth.common.ErrorCode;
-import dev.azimuth.planner.PlanningException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,23 +15,23 @@ import java.util.regex.Pattern;
 /**
  * The header of a NumPy {@code .npy} file (format versions 1 to 3): magic, version, header
  * length, then a Python dict literal with {@code descr}, {@code fortran_order} and
- * {@code shape}; the array's bytes follow. Only what COPY needs: C-ordered arrays of
- * little-endian numbers.
+ * {@code shape}; the array's bytes follow. Only what COPY and the shell's {@code \copy} need:
+ * C-ordered arrays of little-endian numbers.
  *
  * @param descr      the element type, e.g. {@code <f4}
  * @param shape      the array's dimensions
  * @param dataOffset where the array's bytes start
  */
-record NpyHeader(String descr, long[] shape, long dataOffset) {
+public record NpyHeader(String descr, long[] shape, long dataOffset) {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
   /** Header bytes written by COPY TO, room for any row count (a multiple of 64). */
-  static final int WRITTEN_HEADER_BYTES = 128;
+  public static final int WRITTEN_HEADER_BYTES = 128;
 
   /** Reads and checks the header at the start of a file. */
-  static NpyHeader read(FileChannel channel) throws IOException {
+  public static NpyHeader read(FileChannel channel) throws IOException {
     ByteBuffer start = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     channel.read(start, 0);
     start.flip();
@@ -90,7 +90,7 @@ record NpyHeader(String descr, long[] shape, long dataOffset) {
   }
 
   /** Bytes per element, for the little-endian numeric types COPY reads. */
-  int elementBytes() {
+  public int elementBytes() {
     return switch (descr) {
       case "<f4", "<i4", "<u4" -> 4;
       case "<f8", "<i8", "<u8" -> 8;
@@ -100,7 +100,7 @@ record NpyHeader(String descr, long[] shape, long dataOffset) {
   }
 
   /** The header COPY TO writes for a float32 array of {@code rows} × {@code dimension}. */
-  static ByteBuffer float32(long rows, int dimension) {
+  public static ByteBuffer float32(long rows, int dimension) {
     String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", "
         + dimension + "), }";
     byte[] bytes = new byte[WRITTEN_HEADER_BYTES];
@@ -117,7 +117,7 @@ record NpyHeader(String descr, long[] shape, long dataOffset) {
     return ByteBuffer.wrap(bytes);
   }
 
-  private static PlanningException bad(String message) {
-    return new PlanningException(ErrorCode.BAD_COPY_FILE_FORMAT, message);
+  private static AzimuthException bad(String message) {
+    return new AzimuthException(ErrorCode.BAD_COPY_FILE_FORMAT, message);
   }
 }

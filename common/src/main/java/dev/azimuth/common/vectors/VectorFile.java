@@ -1,7 +1,7 @@
-package dev.azimuth.planner.copy;
+package dev.azimuth.common.vectors;
 
+import dev.azimuth.common.AzimuthException;
 import dev.azimuth.common.ErrorCode;
-import dev.azimuth.planner.PlanningException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
  * fvecs/ivecs records (an int32 length, then the values) or the rows of an .npy array. Not
  * thread-safe.
  */
-final class VectorFile implements AutoCloseable {
+public final class VectorFile implements AutoCloseable {
   private static final int BUFFER_BYTES = 1 << 22;
 
   /** How records are laid out. */
-  enum Layout { VECS, NPY }
+  private enum Layout { VECS, NPY }
 
   private final FileChannel channel;
   private final Layout layout;
@@ -49,9 +49,9 @@ final class VectorFile implements AutoCloseable {
    * Opens an fvecs or ivecs file (read as floats or as ints by the caller); the dimension is
    * the first record's.
    *
-   * @throws PlanningException 22P04 if the file is not whole records of one dimension
+   * @throws AzimuthException 22P04 if the file is not whole records of one dimension
    */
-  static VectorFile vecs(Path path) throws IOException {
+  public static VectorFile vecs(Path path) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       long size = channel.size();
@@ -80,7 +80,7 @@ final class VectorFile implements AutoCloseable {
    * Opens an .npy array: two dimensions (rows, dimension) for vectors, one (or a second of 1)
    * for keys.
    */
-  static VectorFile npy(Path path, boolean vectors) throws IOException {
+  public static VectorFile npy(Path path, boolean vectors) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
     try {
       NpyHeader header = NpyHeader.read(channel);
@@ -109,29 +109,29 @@ final class VectorFile implements AutoCloseable {
     }
   }
 
-  int dimension() {
+  public int dimension() {
     return dimension;
   }
 
-  long records() {
+  public long records() {
     return records;
   }
 
-  long size() {
+  public long size() {
     return size;
   }
 
   /** Bytes consumed so far. */
-  long bytesRead() {
+  public long bytesRead() {
     return position - buffer.remaining();
   }
 
-  boolean hasNext() {
+  public boolean hasNext() {
     return read < records;
   }
 
   /** The next record as floats (float64 narrowed); call only when {@link #hasNext}. */
-  float[] nextFloats() throws IOException {
+  public float[] nextFloats() throws IOException {
     float[] v = new float[dimension];
     fill(recordBytes());
     header();
@@ -148,7 +148,7 @@ final class VectorFile implements AutoCloseable {
   }
 
   /** The next record's single integer (a key); call only when {@link #hasNext}. */
-  long nextLong() throws IOException {
+  public long nextLong() throws IOException {
     fill(recordBytes());
     header();
     long v = elementBytes == 4 ? buffer.getInt() : buffer.getLong();
@@ -157,7 +157,7 @@ final class VectorFile implements AutoCloseable {
   }
 
   /** Skips up to n records; returns how many. */
-  long skip(long n) {
+  public long skip(long n) {
     long skip = Math.min(n, records - read);
     long bytes = skip * recordBytes();
     long inBuffer = Math.min(bytes, buffer.remaining());
@@ -196,8 +196,8 @@ final class VectorFile implements AutoCloseable {
     buffer.flip();
   }
 
-  private static PlanningException bad(String message) {
-    return new PlanningException(ErrorCode.BAD_COPY_FILE_FORMAT, message);
+  private static AzimuthException bad(String message) {
+    return new AzimuthException(ErrorCode.BAD_COPY_FILE_FORMAT, message);
   }
 
   @Override public void close() throws IOException {
