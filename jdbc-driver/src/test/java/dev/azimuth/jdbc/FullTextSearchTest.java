@@ -195,7 +195,7 @@ class FullTextSearchTest {
     // The other conjunct is the search's input: a scan of the rows that pass it.
     assertTrue(plan.contains("AzimuthTextSearch(table=[[PUBLIC, DOCS]]"), plan);
     assertTrue(plan.contains("AzimuthTableScan(table=[[PUBLIC, DOCS]], columns=[[CAT]], "
-        + "rowId=[true])"), plan);
+        + "rowId=[true], filter=[=($0, 2)])"), plan);
     assertTrue(plan.contains("column=[BODY], read=[[ID]], query=[?1], match=[[BODY: ?0]], "
         + "k=[5], strategy=[exact], analyzer=[standard]"), plan);
     assertFalse(plan.contains("Sort"), "no sort of every row: " + plan);

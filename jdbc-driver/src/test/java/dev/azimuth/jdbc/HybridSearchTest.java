@@ -280,7 +280,8 @@ class HybridSearchTest {
         + "DOCS]], column=\\[EMBEDDING], read=\\[\\[ID]], distance=\\[L2_DISTANCE], "
         + "query=\\[.*], k=\\[10], strategy=\\[exact]\\).*"), plan);
     assertTrue(plan.contains("AzimuthTableScan(table=[[PUBLIC, DOCS]], columns=[[PRICE]], "
-        + "rowId=[true])"), "the filter is pushed into its input's search: " + plan);
+        + "rowId=[true], filter=[<($0, 45.0E0)])"), "the filter is pushed into its input's search: "
+        + plan);
     assertTrue(plan.contains("EnumerableLimitSort(sort0=[$1], dir0=[DESC], fetch=[5])"), plan);
     String weighted = String.join("\n", text(c, "EXPLAIN PLAN FOR SELECT * FROM "
         + "TABLE(WEIGHTED_FUSION(" + in(NEAREST, 10) + ", " + in(ALIGNED, 10)

@@ -106,8 +106,11 @@ class QueryFeaturesTest {
         + "ORDER BY d LIMIT 2 OFFSET 1");
     assertTrue(filtered.contains("distance=[COSINE_DISTANCE]"), filtered);
     assertTrue(filtered.contains("offset=[1]"), filtered);
+    // The scan reads only the filter's column and evaluates the comparison itself.
     assertTrue(filtered.contains("AzimuthTableScan(table=[[PUBLIC, DOCS]], columns=[[PRICE]], "
-        + "rowId=[true])"), "the filter reads only its own column: " + filtered);
+        + "rowId=[true], filter=[>($0, 15.0E0)])"), "the filter reads only its own column: "
+        + filtered);
+    assertFalse(filtered.contains("EnumerableFilter"), filtered);
 
     String ip = plan("SELECT id FROM docs ORDER BY INNER_PRODUCT(embedding, '[1,1]') DESC "
         + "LIMIT 2");

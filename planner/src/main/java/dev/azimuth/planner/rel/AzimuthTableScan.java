@@ -27,11 +27,14 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads a table in key order, projecting the listed columns; or, with each row's id (where its
@@ -50,14 +53,17 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
   private final TableDef def;
   private final int[] columns;
   private final boolean withRowId;
+  /** With the row id only: rows the scan itself filters out, on the column arrays. */
+  private final @Nullable ScanFilter filter;
 
   AzimuthTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, TableDef def,
-      int[] columns, boolean withRowId) {
+      int[] columns, boolean withRowId, @Nullable ScanFilter filter) {
     super(cluster, traits);
     this.table = table;
     this.def = def;
     this.columns = columns;
     this.withRowId = withRowId;
+    this.filter = filter;
   }
 
   /** A scan of every column, in table order. */
@@ -81,7 +87,19 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         : List.of(RelCollations.of(keyPosition));
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> collations);
-    return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId);
+    return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId, null);
+  }
+
+  /**
+   * A scan of some columns with the row id, yielding only the rows that pass {@code condition}
+   * (over this scan's fields) when the scan can evaluate it itself ({@link ScanFilter}); null
+   * when it cannot.
+   */
+  static @Nullable AzimuthTableScan filtered(RelOptCluster cluster, RelOptTable table,
+      TableDef def, int[] columns, RexNode condition) {
+    ScanFilter filter = ScanFilter.of(cluster.getRexBuilder(), condition, def, columns);
+    return filter == null ? null : new AzimuthTableScan(cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE), table, def, columns, true, filter);
   }
 
   /** The table scanned. */
@@ -102,9 +120,14 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
     return withRowId;
   }
 
+  /** Whether the scan drops rows itself ({@link ScanFilter}). */
+  public boolean filtered() {
+    return filter != null;
+  }
+
   /** Whether this scan yields exactly the table's row, column for column. */
   public boolean isFull() {
-    if (withRowId || columns.length != def.columns().size()) {
+    if (withRowId || filter != null || columns.length != def.columns().size()) {
       return false;
     }
     for (int i = 0; i < columns.length; i++) {
@@ -116,7 +139,7 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new AzimuthTableScan(getCluster(), traitSet, table, def, columns, withRowId);
+    return new AzimuthTableScan(getCluster(), traitSet, table, def, columns, withRowId, filter);
   }
 
   @Override public RelDataType deriveRowType() {
@@ -140,12 +163,15 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
     return super.explainTerms(pw)
         .item("table", table.getQualifiedName())
         .itemIf("columns", names, !isFull())
-        .itemIf("rowId", true, withRowId);
+        .itemIf("rowId", true, withRowId)
+        .itemIf("filter", filter == null ? "" : filter.condition(), filter != null);
   }
 
   // At least one row, so that plans for an empty table are the plans for a full one.
   @Override public double estimateRowCount(RelMetadataQuery mq) {
-    return Math.max(1, table.getRowCount());
+    double rows = Math.max(1, table.getRowCount());
+    return filter == null ? rows
+        : Math.max(1, rows * RelMdUtil.guessSelectivity(filter.condition()));
   }
 
   // Cheaper with fewer columns, vectors weighing by their length, so that plans reading less
@@ -176,9 +202,13 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         JavaRowFormat.ARRAY, false);
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY);
-    Expression scan = Expressions.call(ScanRuntime.class, "scan",
-        implementor.getRootExpression(), Expressions.constant(def.id()),
-        Expressions.constant(columns), Expressions.constant(withRowId));
+    Expression root = implementor.getRootExpression();
+    Expression scan = filter == null
+        ? Expressions.call(ScanRuntime.class, "scan", root, Expressions.constant(def.id()),
+            Expressions.constant(columns), Expressions.constant(withRowId))
+        : Expressions.call(ScanRuntime.class, "scanFiltered", root,
+            Expressions.constant(def.id()), Expressions.constant(columns),
+            Expressions.constant(filter.program()), filter.operandsExpression(root));
     return implementor.result(physType,
         Blocks.toBlock(arrays.convertTo(scan, physType.getFormat())));
   }

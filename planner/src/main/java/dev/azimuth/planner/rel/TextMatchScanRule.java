@@ -31,7 +31,8 @@ import org.apache.calcite.util.Pair;
 final class TextMatchScanRule extends RelRule<RuleConfig> {
   static final RuleConfig CONFIG = RuleConfig.of("TextMatchScanRule",
       b0 -> b0.operand(EnumerableCalc.class).predicate(c -> c.getProgram().getCondition() != null)
-          .oneInput(b1 -> b1.operand(AzimuthTableScan.class).noInputs()),
+          .oneInput(b1 -> b1.operand(AzimuthTableScan.class)
+              .predicate(s -> !s.filtered()).noInputs()),
       TextMatchScanRule::new);
 
   private TextMatchScanRule(RuleConfig config) {

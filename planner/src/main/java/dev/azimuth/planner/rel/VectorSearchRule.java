@@ -188,7 +188,8 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
 
   /**
    * A scan of just the columns {@code condition} (over {@code scan}'s fields) reads, plus the
-   * row id (last), filtered by it: the input of a search with a filter.
+   * row id (last), filtered by it: the input of a search with a filter. The scan evaluates
+   * simple conditions itself ({@link ScanFilter}); others become a Filter above it.
    */
   static RelNode rowIdsPassing(RelBuilder builder, AzimuthTableScan scan, RexNode filter) {
     int[] scanColumns = scan.columns();
@@ -205,13 +206,18 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
         }
       }
     }
-    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.table(),
-        scan.definition(), columns, true);
     RexNode condition = filter.accept(new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {
         return new RexInputRef(position[ref.getIndex()], ref.getType());
       }
     });
+    AzimuthTableScan filtered = AzimuthTableScan.filtered(scan.getCluster(), scan.table(),
+        scan.definition(), columns, condition);
+    if (filtered != null) {
+      return filtered;
+    }
+    AzimuthTableScan narrow = AzimuthTableScan.create(scan.getCluster(), scan.table(),
+        scan.definition(), columns, true);
     return builder.push(narrow).filter(condition).build();
   }
 

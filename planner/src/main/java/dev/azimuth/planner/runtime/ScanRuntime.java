@@ -1,10 +1,15 @@
 package dev.azimuth.planner.runtime;
 
+import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.RowCursor;
+import dev.azimuth.storage.SegmentView;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /** Table scans for generated code. */
 public final class ScanRuntime {
@@ -59,6 +64,40 @@ public final class ScanRuntime {
                 : context.view(tableId).scan(columns);
           }
         };
+      }
+    };
+  }
+
+  /**
+   * {@link #scan} with the row id, yielding only the live rows that pass {@code program} (a
+   * {@link ColumnFilter}) with these operands: the filter runs on the segments' column arrays.
+   */
+  public static Enumerable<Object[]> scanFiltered(DataContext root, long tableId, int[] columns,
+      String program, Object[] operands) {
+    ExecutionContext context = (ExecutionContext) root;
+    ColumnFilter filter = ColumnFilter.of(program);
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        context.checkCancelled();
+        List<Object[]> rows = new ArrayList<>();
+        int checked = 0;
+        for (SegmentView seg : context.view(tableId).segments()) {
+          for (int o = 0, n = seg.size(); o < n; o++) {
+            if (++checked % CANCEL_CHECK_INTERVAL == 0) {
+              context.checkCancelled();
+            }
+            if (!seg.isLive(o) || !filter.test(seg, o, operands)) {
+              continue;
+            }
+            Object[] row = new Object[columns.length + 1];
+            for (int i = 0; i < columns.length; i++) {
+              row[i] = seg.value(columns[i], o);
+            }
+            row[columns.length] = ReadView.rowId(seg.id(), o);
+            rows.add(row);
+          }
+        }
+        return Linq4j.enumerator(rows);
       }
     };
   }
