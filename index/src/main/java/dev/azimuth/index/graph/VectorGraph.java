@@ -49,6 +49,15 @@ public interface VectorGraph extends AutoCloseable {
   Neighbors search(float[] query, int k, int efSearch, IntPredicate accept);
 
   /**
+   * What scoring one node during a walk costs, relative to one exact distance on the full
+   * vector: about 1 when the walk scores full vectors, less when it scores codes. Callers
+   * weigh a filtered walk against an exact scan of the passing rows with it.
+   */
+  default double walkScoreCost() {
+    return 1.0;
+  }
+
+  /**
    * The heap and off-heap memory this graph keeps while open, in bytes: edges, codes, maps and
    * norms. It does not count the caller's vector array, per-thread search scratch, or pages
    * of a mapped file (the operating system's page cache).

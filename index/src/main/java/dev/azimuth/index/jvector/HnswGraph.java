@@ -60,6 +60,22 @@ final class HnswGraph extends JVectorGraph {
     }
   }
 
+  /**
+   * Bytes a walk reads per scored node over the 4 bytes per dimension an exact distance reads:
+   * the codes are what makes walks cheap, and memory traffic is what distances cost here.
+   */
+  @Override
+  public double walkScoreCost() {
+    double exact = 4.0 * dimension();
+    return projected != null ? projected.rank() / exact : codes != null ? dimension() / exact
+        : 1.0;
+  }
+
+  /** Components a walk scores per node, or 0 when it does not walk on projections. */
+  int walkRank() {
+    return projected == null ? 0 : projected.rank();
+  }
+
   /** Whether walks score 8-bit codes of the vectors (else projections or full vectors). */
   boolean walksOnCodes() {
     return codes != null;

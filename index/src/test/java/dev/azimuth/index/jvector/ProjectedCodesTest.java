@@ -124,6 +124,10 @@ class ProjectedCodesTest {
       float[] data = lowRank(1, COUNT);
       try (VectorGraph graph = build(data, metric, dir.resolve(metric + ".graph")).graph()) {
         assertTrue(((HnswGraph) graph).walksOnProjections(), metric.toString());
+        // A walk reads one byte per component where an exact distance reads four per dimension.
+        int rank = ((HnswGraph) graph).walkRank();
+        assertTrue(rank < DIMENSION, "rank " + rank);
+        assertEquals(rank / (4.0 * DIMENSION), graph.walkScoreCost(), 1e-12);
         double recall = recall(graph, data, metric, 80);
         assertTrue(recall >= 0.9, metric + " recall@10 " + recall);
       }
@@ -172,6 +176,8 @@ class ProjectedCodesTest {
     try (VectorGraph reopened = VectorGraphs.open(old, AtomicFiles.crc32c(old), data,
         DIMENSION, COUNT, header.options())) {
       assertFalse(((HnswGraph) reopened).walksOnProjections());
+      assertEquals(((HnswGraph) reopened).walksOnCodes() ? 0.25 : 1.0,
+          reopened.walkScoreCost(), 1e-12);
       assertTrue(recall(reopened, data, Metric.L2, 80) >= 0.9);
     }
   }
