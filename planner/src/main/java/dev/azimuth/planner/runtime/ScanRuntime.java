@@ -4,7 +4,10 @@ import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.RowCursor;
 import dev.azimuth.storage.SegmentView;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -71,34 +74,70 @@ public final class ScanRuntime {
   /**
    * {@link #scan} with the row id, yielding only the live rows that pass {@code program} (a
    * {@link ColumnFilter}) with these operands: the filter runs on the segments' column arrays.
+   * A vector or text search asks the result for its {@link FilteredScan#passing} ordinals
+   * directly and no row is built.
    */
   public static Enumerable<Object[]> scanFiltered(DataContext root, long tableId, int[] columns,
       String program, Object[] operands) {
-    ExecutionContext context = (ExecutionContext) root;
-    ColumnFilter filter = ColumnFilter.of(program);
-    return new AbstractEnumerable<>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        context.checkCancelled();
-        List<Object[]> rows = new ArrayList<>();
-        int checked = 0;
-        for (SegmentView seg : context.view(tableId).segments()) {
-          for (int o = 0, n = seg.size(); o < n; o++) {
-            if (++checked % CANCEL_CHECK_INTERVAL == 0) {
-              context.checkCancelled();
-            }
-            if (!seg.isLive(o) || !filter.test(seg, o, operands)) {
-              continue;
-            }
-            Object[] row = new Object[columns.length + 1];
-            for (int i = 0; i < columns.length; i++) {
-              row[i] = seg.value(columns[i], o);
-            }
-            row[columns.length] = ReadView.rowId(seg.id(), o);
-            rows.add(row);
+    return new FilteredScan((ExecutionContext) root, tableId, columns, ColumnFilter.of(program),
+        operands);
+  }
+
+  /** The rows of a filtered scan, also available as an ordinal set per segment. */
+  static final class FilteredScan extends AbstractEnumerable<Object[]> {
+    private final ExecutionContext context;
+    private final long tableId;
+    private final int[] columns;
+    private final ColumnFilter filter;
+    private final Object[] operands;
+
+    FilteredScan(ExecutionContext context, long tableId, int[] columns, ColumnFilter filter,
+        Object[] operands) {
+      this.context = context;
+      this.tableId = tableId;
+      this.columns = columns;
+      this.filter = filter;
+      this.operands = operands;
+    }
+
+    /** The live ordinals that pass, by segment id. */
+    Map<Integer, BitSet> passing() {
+      context.checkCancelled();
+      Map<Integer, BitSet> passing = new HashMap<>();
+      int checked = 0;
+      for (SegmentView seg : context.view(tableId).segments()) {
+        BitSet set = new BitSet(seg.size());
+        for (int o = 0, n = seg.size(); o < n; o++) {
+          if (++checked % CANCEL_CHECK_INTERVAL == 0) {
+            context.checkCancelled();
+          }
+          if (seg.isLive(o) && filter.test(seg, o, operands)) {
+            set.set(o);
           }
         }
-        return Linq4j.enumerator(rows);
+        passing.put(seg.id(), set);
       }
-    };
+      return passing;
+    }
+
+    @Override public Enumerator<Object[]> enumerator() {
+      List<Object[]> rows = new ArrayList<>();
+      Map<Integer, SegmentView> segments = new HashMap<>();
+      for (SegmentView seg : context.view(tableId).segments()) {
+        segments.put(seg.id(), seg);
+      }
+      passing().forEach((id, set) -> {
+        SegmentView seg = segments.get(id);
+        for (int o = set.nextSetBit(0); o >= 0; o = set.nextSetBit(o + 1)) {
+          Object[] row = new Object[columns.length + 1];
+          for (int i = 0; i < columns.length; i++) {
+            row[i] = seg.value(columns[i], o);
+          }
+          row[columns.length] = ReadView.rowId(id, o);
+          rows.add(row);
+        }
+      });
+      return Linq4j.enumerator(rows);
+    }
   }
 }

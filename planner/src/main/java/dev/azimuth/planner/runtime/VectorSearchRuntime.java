@@ -162,6 +162,9 @@ public final class VectorSearchRuntime {
 
   /** The row ids (last field of each row) of {@code rows}, as an ordinal set per segment. */
   static Map<Integer, BitSet> acceptedRows(Enumerable<?> rows) {
+    if (rows instanceof ScanRuntime.FilteredScan scan) {
+      return scan.passing();
+    }
     Map<Integer, BitSet> accepted = new HashMap<>();
     // Rows come segment by segment: remember the current segment's set, not a lookup per row.
     int segment = -1;
