@@ -339,7 +339,8 @@ final class StatementPreparer {
         },
         validator, (Prepare.CatalogReader) validator.getCatalogReader(), cluster,
         AzimuthConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
+            .withHintStrategyTable(HintReader.STRATEGIES));
     RelRoot root = converter.convertQuery(validated, false, true);
     VectorUsageCheck.check(root.rel);
     if (upsert && root.rel instanceof LogicalTableModify insert) {

@@ -6,6 +6,7 @@ import dev.azimuth.planner.Session;
 import dev.azimuth.planner.rel.SearchHints;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.calcite.rel.hint.HintStrategyTable;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlNode;
@@ -19,6 +20,16 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * does not quietly change a plan. Stateless.
  */
 public final class HintReader {
+  /**
+   * Our hints as Calcite's converter should know them: registered, so that it does not warn
+   * about unknown hints, and attached to no relational expression, since this class reads them
+   * from the syntax tree instead.
+   */
+  public static final HintStrategyTable STRATEGIES = HintStrategyTable.builder()
+      .hintStrategy("ANN", (hint, rel) -> false)
+      .hintStrategy("EXACT", (hint, rel) -> false)
+      .build();
+
   private HintReader() {}
 
   public static SearchHints read(SqlNode statement, int sessionEfSearch) {
