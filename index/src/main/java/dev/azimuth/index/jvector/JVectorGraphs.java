@@ -68,21 +68,24 @@ public final class JVectorGraphs {
     GraphConstruction.checkCancelled(control);
     ArraySimilarity buildSpace =
         projection == null ? similarity : projection.similarity(count, nodes);
+    if (options.kind() == GraphKind.HNSW) {
+      CsrGraph graph = HnswConstruction.build(buildSpace, nodes, count, dimension,
+          options, control, pool);
+      control.progress(nodes.length, nodes.length);
+      return writeHnsw(graph, similarity, projection, data, nodes, pool, header, file, control);
+    }
     GraphIndexBuilder builder = GraphConstruction.build(buildSpace, nodes, options, control, pool);
     try {
-      return options.kind() == GraphKind.HNSW
-          ? writeHnsw(builder, similarity, projection, data, nodes, pool, header, file, control)
-          : writeDiskAnn(builder, data, nodes, pqSubspaces, header, file, control, pool);
+      return writeDiskAnn(builder, data, nodes, pqSubspaces, header, file, control, pool);
     } finally {
       GraphConstruction.close(builder);
     }
   }
 
-  private static VectorGraphs.Built writeHnsw(GraphIndexBuilder builder,
+  private static VectorGraphs.Built writeHnsw(CsrGraph graph,
       ArraySimilarity similarity, ProjectedCodes.Projection projection, float[] data,
       int[] nodes, ForkJoinPool pool, GraphFileHeader header, Path file, BuildControl control)
       throws IOException {
-    CsrGraph graph = CsrGraph.copyOf(builder.getGraph(), header.dimension(), header.count());
     ProjectedCodes walk = projection == null ? null : ProjectedCodes.encode(projection,
         header.options().metric(), header.count(), nodes, pool);
     AtomicFiles.Written written = AtomicFiles.write(file, path -> {
