@@ -173,19 +173,17 @@ final class HnswConstruction {
     }
   }
 
-  /** Adds the edge {@code from → to}; prunes {@code from}'s list when it overflows. */
+  /**
+   * Adds the edge {@code from → to}; prunes {@code from}'s list to its degree once it is full,
+   * so that a list always has room for the next edge.
+   */
   private void link(int from, int to, float score, int level) {
     synchronized (lock(from)) {
       Links list = links[from][level];
-      if (list.size < list.ids.length) {
-        list.insert(to, score);
-        if (list.size < list.ids.length) {
-          return;
-        }
-      } else {
-        list.insert(to, score);
+      list.insert(to, score);
+      if (list.size == list.ids.length) {
+        list.size = diverse(list.ids, list.scores, list.size, degree(level));
       }
-      list.size = diverse(list.ids, list.scores, list.size, degree(level));
     }
   }
 
