@@ -44,6 +44,8 @@ class FilterPushdownTest {
           .append("'[").append(i % 8).append(',').append(i / 8).append("]')");
     }
     update(c, "INSERT INTO t VALUES " + values);
+    update(c, "INSERT INTO t VALUES (100, 1, 1, CAST('NaN' AS DOUBLE), CAST('NaN' AS REAL), "
+        + "1, 's1', TRUE, '[3,3]')");
     update(c, "DELETE FROM t WHERE id IN (3, 30)");
   }
 
@@ -60,7 +62,8 @@ class FilterPushdownTest {
       "n BETWEEN 2 AND 5", "n IN (1, 4, 9)", "n NOT IN (1, 4, 9)", "n < 2 OR n > 7",
       "NOT (n = 4 OR x > 10)", "n > 2 AND s = 's1'", "n = 3 OR s IS NULL",
       "NOT (n > 5)", "(n > 5) IS NOT TRUE", "s LIKE 's1%'", "MOD(id, 3) = 0",
-      "x > n", "id < 10 AND n IS NOT NULL"})
+      "x > n", "id < 10 AND n IS NOT NULL", "x >= 1", "r > 0.5", "x <> 2.25",
+      "x < CAST('NaN' AS DOUBLE)", "x = CAST('NaN' AS DOUBLE)", "x <> CAST('NaN' AS DOUBLE)"})
   void passesTheSameRowsAsAnOrdinaryFilter(String condition) throws SQLException {
     TreeSet<String> expected = new TreeSet<>(text(c,
         "SELECT id FROM t WHERE " + condition));

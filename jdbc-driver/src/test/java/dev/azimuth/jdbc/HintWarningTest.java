@@ -3,6 +3,7 @@ package dev.azimuth.jdbc;
 import static dev.azimuth.jdbc.Sql.text;
 import static dev.azimuth.jdbc.Sql.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** Our hints are known to Calcite's converter: hinted statements log no warning about them. */
+/**
+ * Our hints are known to Calcite's converter, so hinted statements log no warning about them;
+ * hints where ours do not go are errors.
+ */
 class HintWarningTest {
   @Test
   void hintedStatementsRunWithoutCalcitesUnknownHintWarning() throws SQLException {
@@ -43,5 +47,15 @@ class HintWarningTest {
       root.removeHandler(handler);
     }
     assertEquals(List.of(), warnings.stream().filter(w -> w.contains("Hint")).toList());
+  }
+
+  @Test
+  void aHintAfterATableNameIsAnErrorNotSilentlyIgnored() throws SQLException {
+    try (Connection c = Sql.memory()) {
+      update(c, "CREATE TABLE t (id BIGINT PRIMARY KEY, v VECTOR(2))");
+      SQLException e = Sql.fails("42601", () -> text(c,
+          "SELECT id FROM t /*+ EXACT */ ORDER BY v <-> '[1,1]' LIMIT 1"));
+      assertTrue(e.getMessage().contains("after a table name"), e.getMessage());
+    }
   }
 }

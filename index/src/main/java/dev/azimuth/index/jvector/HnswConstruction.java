@@ -101,6 +101,7 @@ final class HnswConstruction {
     }
     pool.submit(() -> IntStream.range(0, nodes.length).parallel()
         .forEach(i -> c.enforceDegrees(nodes[i]))).join();
+    c.linkUnreachable(nodes);
     return c.toCsr(nodes, count, dimension);
   }
 
@@ -158,7 +159,13 @@ final class HnswConstruction {
       int kept = diverse(ids, scores, found, degree(l));
       Links own = links[node][l];
       synchronized (lock(node)) {
-        own.set(ids, scores, kept);
+        // Merged, not replaced: a concurrent insertion may already have linked itself here.
+        for (int i = 0; i < kept; i++) {
+          own.insert(ids[i], scores[i]);
+          if (own.size == own.ids.length) {
+            own.size = diverse(own.ids, own.scores, own.size, degree(l));
+          }
+        }
       }
       for (int i = 0; i < kept; i++) {
         link(ids[i], node, scores[i], l);
@@ -171,6 +178,70 @@ final class HnswConstruction {
         }
       }
     }
+  }
+
+  /**
+   * Links every node that no walk from the entry can reach on a level from its best reachable
+   * neighbour, replacing that neighbour's worst edge if its list is full. Concurrent
+   * insertions leave a few such nodes (a diverse pruning may drop the only edge to a node
+   * inserted at the same time); a node no walk reaches could never be returned. Runs after
+   * the inserts, on one thread; repeats while it still finds some, a few times at most.
+   */
+  private void linkUnreachable(int[] nodes) {
+    for (int level = entry.level; level >= 0; level--) {
+      for (int round = 0; round < 3; round++) {
+        boolean[] reached = reachable(level);
+        int fixed = 0;
+        for (int node : nodes) {
+          if (levels[node] < level || reached[node]) {
+            continue;
+          }
+          fixed++;
+          Links own = links[node][level];
+          int from = -1;
+          float score = 0;
+          for (int i = 0; i < own.size && from < 0; i++) {
+            if (reached[own.ids[i]]) {
+              from = own.ids[i];
+              score = own.scores[i];
+            }
+          }
+          if (from < 0) {
+            from = entry.node;
+            score = ExactScorer.forNode(similarity, node).similarityTo(from);
+          }
+          Links list = links[from][level];
+          if (list.size >= degree(level)) {
+            list.size--;
+          }
+          list.insert(node, score);
+        }
+        if (fixed == 0) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Which nodes a walk from the entry reaches on {@code level}, by a breadth-first search. */
+  private boolean[] reachable(int level) {
+    boolean[] reached = new boolean[levels.length];
+    int[] queue = new int[levels.length];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = entry.node;
+    reached[entry.node] = true;
+    while (head < tail) {
+      Links list = links[queue[head++]][level];
+      for (int i = 0; i < list.size; i++) {
+        int next = list.ids[i];
+        if (!reached[next]) {
+          reached[next] = true;
+          queue[tail++] = next;
+        }
+      }
+    }
+    return reached;
   }
 
   /**

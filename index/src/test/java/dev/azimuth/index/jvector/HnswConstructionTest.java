@@ -131,6 +131,44 @@ class HnswConstructionTest {
   }
 
   @Test
+  void everyNodeIsReachableFromTheEntryOnEveryLevelEvenWhenBuiltByManyThreads() {
+    // Concurrent insertions can drop the only edge to a node; the build must link it again.
+    int count = 20_000;
+    SplittableRandom random = new SplittableRandom(5);
+    int dimension = 16;
+    float[] data = new float[count * dimension];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian();
+    }
+    int[] nodes = IntStream.range(0, count).toArray();
+    ForkJoinPool wide = new ForkJoinPool(8);
+    try {
+      ArraySimilarity similarity = ArraySimilarity.create(data, dimension, count, nodes,
+          Metric.L2, wide);
+      CsrGraph graph = HnswConstruction.build(similarity, nodes, count, dimension,
+          new GraphOptions(GraphKind.HNSW, Metric.L2, 16, 64, 0), BuildControl.NONE, wide);
+      for (int level = 0; level <= graph.getMaxLevel(); level++) {
+        CsrGraph.Layer layer = graph.layers().get(level);
+        Set<Integer> reached = new HashSet<>();
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(graph.entry().node);
+        reached.add(graph.entry().node);
+        while (!queue.isEmpty()) {
+          int p = Arrays.binarySearch(layer.nodes(), queue.poll());
+          for (int e = layer.offsets()[p]; e < layer.offsets()[p + 1]; e++) {
+            if (reached.add(layer.edges()[e])) {
+              queue.add(layer.edges()[e]);
+            }
+          }
+        }
+        assertEquals(layer.nodes().length, reached.size(), "reachable on level " + level);
+      }
+    } finally {
+      wide.shutdown();
+    }
+  }
+
+  @Test
   void aCancelledBuildStops() {
     float[] data = clustered(4, COUNT);
     int[] nodes = IntStream.range(0, COUNT).toArray();

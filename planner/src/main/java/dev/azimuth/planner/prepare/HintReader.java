@@ -10,7 +10,9 @@ import org.apache.calcite.rel.hint.HintStrategyTable;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTableRef;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -37,6 +39,15 @@ public final class HintReader {
     int[] ef = {0};
     statement.accept(new SqlBasicVisitor<Void>() {
       @Override public Void visit(SqlCall call) {
+        if (call instanceof SqlTableRef ref) {
+          // Calcite accepts hints after a table name too, but ours apply to a query.
+          SqlNodeList hints = (SqlNodeList) ref.getOperandList().get(1);
+          if (hints != null && !hints.isEmpty()) {
+            throw new PlanningException(ErrorCode.SYNTAX_ERROR, "hint "
+                + ((SqlHint) hints.get(0)).getName() + " after a table name: Azimuth reads "
+                + "hints right after SELECT, e.g. SELECT /*+ EXACT */ id FROM t ...");
+          }
+        }
         if (call instanceof SqlSelect select && select.hasHints()) {
           for (SqlNode node : select.getHints()) {
             SqlHint hint = (SqlHint) node;

@@ -145,6 +145,11 @@ public final class ColumnFilter {
       if (value == null || constant == null) {
         return UNKNOWN;
       }
+      if (isNaN(value) || isNaN(constant)) {
+        // As Java's primitive comparisons and Calcite's generated filter have it: NaN is
+        // unordered, so only <> holds.
+        return op == Op.NE ? TRUE : FALSE;
+      }
       return op.holds(compare(value, constant)) ? TRUE : FALSE;
     }
   }
@@ -163,8 +168,8 @@ public final class ColumnFilter {
       }
       double x = a.doubleValue();
       double y = b.doubleValue();
-      // Primitive comparisons, so that -0.0 equals 0.0 as in SQL.
-      return x < y ? -1 : x > y ? 1 : x == y ? 0 : Double.compare(x, y);
+      // Primitive comparisons, so that -0.0 equals 0.0 as in SQL (NaN never gets here).
+      return x < y ? -1 : x > y ? 1 : 0;
     }
     if (value instanceof String a && constant instanceof String b) {
       return a.compareTo(b);
@@ -175,6 +180,10 @@ public final class ColumnFilter {
     throw new PlanningException(ErrorCode.DATA_EXCEPTION, "cannot compare a "
         + value.getClass().getSimpleName() + " column value with a "
         + constant.getClass().getSimpleName() + " in the WHERE clause");
+  }
+
+  private static boolean isNaN(Object v) {
+    return v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN();
   }
 
   private static boolean isIntegral(Number n) {

@@ -148,7 +148,7 @@ public final class VectorSearchRuntime {
       // How many rows could be returned: the walk must find min(k, that many).
       long candidates = passing == null ? seg.liveCount() : passing.cardinality();
       boolean walk = passing == null || !FilteredSearchPolicy.preferExact(candidates,
-          seg.size(), efSearch, graph.options().m(), graph.walkScoreCost());
+          seg.size(), Math.max(k, efSearch), graph.options().m(), graph.walkScoreCost());
       if (walk) {
         Neighbors found = graph.search(query, k, Math.max(k, efSearch), rankable);
         if (found.size() >= Math.min(k, candidates)) {
