@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.common.io.CountingInputStream;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
