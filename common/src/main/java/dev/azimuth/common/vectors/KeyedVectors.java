@@ -2,10 +2,8 @@ package dev.azimuth.common.vectors;
 
 import dev.azimuth.common.AzimuthException;
 import dev.azimuth.common.ErrorCode;
-import java.io.BufferedReader;
+import dev.azimuth.common.io.TextLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -20,13 +18,13 @@ import java.util.Locale;
 public final class KeyedVectors implements AutoCloseable {
   private final VectorFile vectors;
   private final VectorFile keyNumbers;
-  private final BufferedReader keyLines;
+  private final TextLines keyLines;
   private final long keyOffset;
   private long row;
   private float[] vector;
   private Object key;
 
-  private KeyedVectors(VectorFile vectors, VectorFile keyNumbers, BufferedReader keyLines,
+  private KeyedVectors(VectorFile vectors, VectorFile keyNumbers, TextLines keyLines,
       long keyOffset) {
     this.vectors = vectors;
     this.keyNumbers = keyNumbers;
@@ -43,7 +41,7 @@ public final class KeyedVectors implements AutoCloseable {
   public static KeyedVectors open(VectorFile vectors, Path keys, long keyOffset)
       throws IOException {
     VectorFile numbers = null;
-    BufferedReader lines = null;
+    TextLines lines = null;
     try {
       if (keys != null) {
         String name = keys.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -56,7 +54,7 @@ public final class KeyedVectors implements AutoCloseable {
         } else if (name.endsWith(".npy")) {
           numbers = VectorFile.npy(keys, false);
         } else {
-          lines = Files.newBufferedReader(keys, StandardCharsets.UTF_8);
+          lines = TextLines.open(keys);
         }
         if (numbers != null && numbers.records() != vectors.records()) {
           throw new KeysFileException("the keys file holds " + numbers.records() + " keys for "
@@ -84,7 +82,7 @@ public final class KeyedVectors implements AutoCloseable {
    */
   public boolean next() throws IOException {
     if (!vectors.hasNext()) {
-      if (keyLines != null && nextKeyLine() != null) {
+      if (keyLines != null && keyLines.next() != null) {
         throw new KeysFileException("the keys file holds more keys than the " + row
             + " vectors");
       }
@@ -95,7 +93,7 @@ public final class KeyedVectors implements AutoCloseable {
     if (keyNumbers != null) {
       key = keyNumbers.nextLong();
     } else if (keyLines != null) {
-      String line = nextKeyLine();
+      String line = keyLines.next();
       if (line == null) {
         throw new KeysFileException("the keys file ends before vector " + row);
       }
@@ -119,23 +117,13 @@ public final class KeyedVectors implements AutoCloseable {
     return key;
   }
 
-  private String nextKeyLine() throws IOException {
-    String line;
-    do {
-      line = keyLines.readLine();
-    } while (line != null && line.isBlank());
-    return line;
-  }
-
   /** Skips up to n rows, vectors and keys alike; returns how many there were. */
   public long skip(long n) throws IOException {
     long done = vectors.skip(n);
     if (keyNumbers != null) {
       keyNumbers.skip(done);
     } else if (keyLines != null) {
-      for (long i = 0; i < done; i++) {
-        nextKeyLine();
-      }
+      keyLines.skip(done);
     }
     row += done;
     return done;
