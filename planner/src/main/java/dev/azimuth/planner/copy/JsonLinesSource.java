@@ -5,15 +5,12 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.common.io.TextLines;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
 import dev.azimuth.storage.TableDef;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,20 +26,14 @@ import java.util.Map;
 final class JsonLinesSource implements RowSource {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final CountingInputStream counter;
-  private final BufferedReader reader;
+  private final TextLines lines;
   private final TableDef table;
   private final Map<String, Integer> columns = new HashMap<>();
   private final boolean listed;
-  private final long size;
-  private long line;
 
   JsonLinesSource(Path file, TableDef table, int[] listedColumns) throws IOException {
     this.table = table;
-    this.size = Files.size(file);
-    this.counter = new CountingInputStream(Files.newInputStream(file));
-    this.reader = new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8),
-        1 << 16);
+    this.lines = TextLines.open(file);
     this.listed = listedColumns != null;
     for (int c : listedColumns != null ? listedColumns : CsvSource.allColumns(table)) {
       columns.put(table.columns().get(c).name().toUpperCase(Locale.ROOT), c);
@@ -50,14 +41,10 @@ final class JsonLinesSource implements RowSource {
   }
 
   @Override public boolean next(Object[] row) throws IOException {
-    String text;
-    do {
-      text = reader.readLine();
-      line++;
-      if (text == null) {
-        return false;
-      }
-    } while (text.isBlank());
+    String text = lines.next();
+    if (text == null) {
+      return false;
+    }
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad("the line is not a JSON object");
@@ -121,33 +108,22 @@ final class JsonLinesSource implements RowSource {
   }
 
   @Override public long skip(long n) throws IOException {
-    long done = 0;
-    while (done < n) {
-      String text = reader.readLine();
-      if (text == null) {
-        break;
-      }
-      line++;
-      if (!text.isBlank()) {
-        done++;
-      }
-    }
-    return done;
+    return lines.skip(n);
   }
 
   @Override public String where() {
-    return "line " + line;
+    return "line " + lines.line();
   }
 
   @Override public long bytesRead() {
-    return counter.count();
+    return lines.bytesRead();
   }
 
   @Override public long bytesTotal() {
-    return size;
+    return lines.size();
   }
 
   @Override public void close() throws IOException {
-    reader.close();
+    lines.close();
   }
 }

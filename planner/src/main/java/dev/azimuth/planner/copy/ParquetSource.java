@@ -1,6 +1,7 @@
 package dev.azimuth.planner.copy;
 
 import dev.azimuth.common.ErrorCode;
+import dev.azimuth.common.io.CountingInputStream;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.TableDef;

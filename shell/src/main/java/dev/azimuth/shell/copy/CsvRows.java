@@ -1,5 +1,6 @@
 package dev.azimuth.shell.copy;
 
+import dev.azimuth.common.io.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import dev.azimuth.common.io.TextLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,21 +21,15 @@ import java.util.Map;
 final class JsonLinesRows implements RowReader {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final CountingInputStream counter;
-  private final BufferedReader reader;
+  private final TextLines lines;
   private final TargetTable table;
   private final int[] targets;
   private final Map<String, Integer> slots = new HashMap<>();
   private final boolean listed;
-  private final long size;
-  private long line;
 
   JsonLinesRows(Path file, TargetTable table, int[] listed) throws IOException {
     this.table = table;
-    this.size = Files.size(file);
-    this.counter = new CountingInputStream(Files.newInputStream(file));
-    this.reader = new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8),
-        1 << 16);
+    this.lines = TextLines.open(file);
     this.listed = listed != null;
     this.targets = listed != null ? listed : table.all();
     for (int i = 0; i < targets.length; i++) {
@@ -51,14 +42,10 @@ final class JsonLinesRows implements RowReader {
   }
 
   @Override public boolean next(Object[] values) throws IOException, BadRowException {
-    String text;
-    do {
-      text = reader.readLine();
-      line++;
-      if (text == null) {
-        return false;
-      }
-    } while (text.isBlank());
+    String text = lines.next();
+    if (text == null) {
+      return false;
+    }
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad("the line is not a JSON object");
@@ -118,33 +105,22 @@ final class JsonLinesRows implements RowReader {
   }
 
   @Override public long skip(long n) throws IOException {
-    long done = 0;
-    while (done < n) {
-      String text = reader.readLine();
-      if (text == null) {
-        break;
-      }
-      line++;
-      if (!text.isBlank()) {
-        done++;
-      }
-    }
-    return done;
+    return lines.skip(n);
   }
 
   @Override public String where() {
-    return "line " + line;
+    return "line " + lines.line();
   }
 
   @Override public long bytesRead() {
-    return counter.count();
+    return lines.bytesRead();
   }
 
   @Override public long bytesTotal() {
-    return size;
+    return lines.size();
   }
 
   @Override public void close() throws IOException {
-    reader.close();
+    lines.close();
   }
 }

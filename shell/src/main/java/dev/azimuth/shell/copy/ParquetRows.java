@@ -1,5 +1,6 @@
 package dev.azimuth.shell.copy;
 
+import dev.azimuth.common.io.CountingInputStream;
 import dev.hardwood.InputFile;
 import dev.hardwood.reader.ParquetFileReader;
 import dev.hardwood.reader.RowReader;

@@ -1,18 +1,21 @@
-package dev.azimuth.planner.copy;
+package dev.azimuth.common.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it, for COPY's progress. Not thread-safe for writers. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it, for COPY's progress. One thread reads; the count is volatile
+ * so that another thread may report it.
+ */
+public final class CountingInputStream extends FilterInputStream {
   private volatile long count;
 
-  CountingInputStream(InputStream in) {
+  public CountingInputStream(InputStream in) {
     super(in);
   }
 
-  long count() {
+  public long count() {
     return count;
   }
 
