@@ -4,7 +4,6 @@ import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.NodesIterator;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.util.Bits;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,38 +60,6 @@ final class CsrGraph implements ImmutableGraphIndex {
       }
       this.basePositions = positions;
     }
-  }
-
-  /** Copies a finished JVector graph (e.g. straight from its builder) into arrays. */
-  static CsrGraph copyOf(ImmutableGraphIndex graph, int dimension, int count)
-      throws IOException {
-    try (View source = graph.getView()) {
-      List<Layer> layers = new ArrayList<>();
-      for (int level = 0; level <= graph.getMaxLevel(); level++) {
-        int[] nodes = toArray(graph.getNodes(level));
-        Arrays.sort(nodes);
-        int[] offsets = new int[nodes.length + 1];
-        int[] edges = new int[nodes.length * graph.getDegree(level)];
-        int e = 0;
-        for (int p = 0; p < nodes.length; p++) {
-          for (NodesIterator it = source.getNeighborsIterator(level, nodes[p]); it.hasNext(); ) {
-            edges[e++] = it.nextInt();
-          }
-          offsets[p + 1] = e;
-        }
-        layers.add(new Layer(graph.getDegree(level), nodes, offsets, Arrays.copyOf(edges, e)));
-      }
-      return new CsrGraph(layers, source.entryNode(), dimension, count);
-    }
-  }
-
-  private static int[] toArray(NodesIterator it) {
-    int[] ids = new int[it.size()];
-    int n = 0;
-    while (it.hasNext()) {
-      ids[n++] = it.nextInt();
-    }
-    return n == ids.length ? ids : Arrays.copyOf(ids, n);
   }
 
   List<Layer> layers() {
