@@ -5,7 +5,9 @@ import dev.azimuth.index.graph.GraphOptions;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex.NodeAtLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
@@ -185,11 +187,14 @@ final class HnswConstruction {
    * neighbour, replacing that neighbour's worst edge if its list is full. Concurrent
    * insertions leave a few such nodes (a diverse pruning may drop the only edge to a node
    * inserted at the same time); a node no walk reaches could never be returned. Runs after
-   * the inserts, on one thread; repeats while it still finds some, a few times at most.
+   * the inserts, on one thread; repeats while it still finds some, eight times at most.
    */
   private void linkUnreachable(int[] nodes) {
+    // Edges this pass adds are never the ones it drops to make room, or two nodes competing
+    // for one full list would take turns being unreachable.
+    Set<Long> added = new HashSet<>();
     for (int level = entry.level; level >= 0; level--) {
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < 8; round++) {
         boolean[] reached = reachable(level);
         int fixed = 0;
         for (int node : nodes) {
@@ -212,15 +217,34 @@ final class HnswConstruction {
           }
           Links list = links[from][level];
           if (list.size >= degree(level)) {
-            list.size--;
+            dropWorstOriginal(list, from, level, added);
           }
-          list.insert(node, score);
+          if (list.size < list.ids.length) {
+            list.insert(node, score);
+            added.add(edgeKey(from, node, level));
+          }
         }
         if (fixed == 0) {
           break;
         }
       }
     }
+  }
+
+  /** Removes the worst edge of {@code list} that this pass did not add, if there is one. */
+  private static void dropWorstOriginal(Links list, int from, int level, Set<Long> added) {
+    for (int i = list.size - 1; i >= 0; i--) {
+      if (!added.contains(edgeKey(from, list.ids[i], level))) {
+        System.arraycopy(list.ids, i + 1, list.ids, i, list.size - i - 1);
+        System.arraycopy(list.scores, i + 1, list.scores, i, list.size - i - 1);
+        list.size--;
+        return;
+      }
+    }
+  }
+
+  private static long edgeKey(int from, int to, int level) {
+    return ((long) level << 58) ^ ((long) from << 29) ^ to;
   }
 
   /** Which nodes a walk from the entry reaches on {@code level}, by a breadth-first search. */
