@@ -60,6 +60,17 @@ public enum ErrorCode {
   UNDEFINED_FILE("58P01"),
   /** The database directory is held by another process. */
   OBJECT_IN_USE("55006"),
+  /**
+   * A transaction that cannot commit because another one committed a write to a row it also
+   * wrote, after its snapshot was taken: nothing of it was applied; run it again.
+   */
+  SERIALIZATION_FAILURE("40001"),
+  /** A statement that may not run inside a transaction block (DDL, COPY FROM, BEGIN). */
+  ACTIVE_SQL_TRANSACTION("25001"),
+  /** COMMIT, ROLLBACK or SAVEPOINT outside a transaction block. */
+  NO_ACTIVE_SQL_TRANSACTION("25P01"),
+  /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
+  INVALID_SAVEPOINT_SPECIFICATION("3B001"),
   /** Something valid SQL asks for that Azimuth does not do (yet). */
   FEATURE_NOT_SUPPORTED("0A000"),
   /** The connection or engine is closed. */

@@ -72,6 +72,17 @@ public interface Database extends AutoCloseable {
   /** Every segment of every table. */
   List<SegmentInfo> segments();
 
+  /**
+   * Takes a snapshot of every table, for one statement to read.
+   *
+   * @param forWrite whether the statement may write what it computes from it, passing the
+   *     snapshot to {@link TableStore#apply(List, DatabaseSnapshot)}
+   */
+  DatabaseSnapshot snapshot(boolean forWrite);
+
+  /** Starts a transaction; its snapshot is taken at its first read or write. */
+  Transaction begin();
+
   /** Flushes and closes; the directory lock is released. Idempotent. */
   @Override
   void close();

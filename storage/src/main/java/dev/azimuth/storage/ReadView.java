@@ -32,6 +32,9 @@ public interface ReadView extends AutoCloseable {
   /** The row with this key, projected to {@code columns}, or null if there is none. */
   Object[] get(Object key, int[] columns);
 
+  /** The row id of the live row with this key, or -1 if there is none. */
+  long locate(Object key);
+
   /** The row at a row id (see {@link RowCursor#rowId}), projected; null if it is not live. */
   Object[] getByRowId(long rowId, int[] columns);
 

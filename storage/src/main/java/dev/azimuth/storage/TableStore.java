@@ -31,6 +31,17 @@ public interface TableStore {
   long apply(List<RowChange> changes);
 
   /**
+   * {@link #apply(List)} for a statement that computed its changes from what it read in
+   * {@code readAt}: fails, writing nothing, if another write committed after that snapshot
+   * changed a row this one changes (otherwise two concurrent {@code UPDATE t SET n = n + 1}
+   * would both read the old value and one increment would be lost).
+   *
+   * @param readAt the snapshot the statement read, or null if it read no table
+   * @throws StorageException SERIALIZATION_FAILURE (40001) for such a conflict
+   */
+  long apply(List<RowChange> changes, DatabaseSnapshot readAt);
+
+  /**
    * Inserts one batch of a bulk load atomically and durably, like {@link #apply} with inserts
    * only, but for rows already checked by {@link RowValidator#validate} and with the batch's
    * keys looked up together rather than one by one. Each {@link #segmentRows} rows of the batch

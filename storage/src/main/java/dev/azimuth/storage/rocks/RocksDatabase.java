@@ -4,6 +4,8 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
 import dev.azimuth.storage.Database;
+import dev.azimuth.storage.DatabaseSnapshot;
+import dev.azimuth.storage.Transaction;
 import dev.azimuth.storage.StorageException;
 import dev.azimuth.storage.StorageOptions;
 import dev.azimuth.storage.TableDef;
@@ -140,6 +142,26 @@ public final class RocksDatabase implements Database {
       }
     }
     throw new StorageException(ErrorCode.INTERNAL_ERROR, "no table with id " + id);
+  }
+
+  @Override public DatabaseSnapshot snapshot(boolean forWrite) {
+    return capture(forWrite);
+  }
+
+  private RocksSnapshot capture(boolean forWrite) {
+    List<RocksTable> all;
+    synchronized (this) {
+      checkOpen();
+      all = List.copyOf(tables.values());
+    }
+    return RocksSnapshot.capture(store, all, forWrite);
+  }
+
+  @Override public Transaction begin() {
+    synchronized (this) {
+      checkOpen();
+    }
+    return new RocksTransaction(store, () -> capture(true));
   }
 
   @Override public long catalogVersion() {

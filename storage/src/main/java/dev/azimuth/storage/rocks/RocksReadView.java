@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.List;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Snapshot;
 
 /**
- * A table as of one RocksDB snapshot plus the matching segment snapshot. Reads may run on
+ * A table as of one RocksDB snapshot plus the matching segment snapshot (shared with the other
+ * tables of the same database snapshot, if it came from one). Reads may run on
  * several threads at once: the segment snapshots are immutable, and the little mutable state
  * (open iterators, graph leases) is guarded by the view's lock.
  */
@@ -26,20 +26,21 @@ final class RocksReadView implements ReadView {
   private final List<SegmentMirror.Snapshot> segments;
   private final IndexLookup indexes;
   private final Map<Long, IndexHandle> leases = new HashMap<>();
-  private final Snapshot snapshot;
+  private final SharedSnapshot snapshot;
   private final ReadOptions readOptions;
   private final ColumnType keyType;
   private final List<RocksIterator> iterators = new ArrayList<>();
   private boolean closed;
 
+  /** @param snapshot a reference the view takes over and releases when it closes */
   RocksReadView(RocksStore store, TableDef def, List<SegmentMirror.Snapshot> segments,
-      Snapshot snapshot, IndexLookup indexes) {
+      SharedSnapshot snapshot, IndexLookup indexes) {
     this.store = store;
     this.def = def;
     this.segments = List.copyOf(segments);
     this.indexes = indexes;
     this.snapshot = snapshot;
-    this.readOptions = new ReadOptions().setSnapshot(snapshot);
+    this.readOptions = snapshot.readOptions();
     this.keyType = def.keyColumn().type();
     store.register(this);
   }
@@ -152,6 +153,21 @@ final class RocksReadView implements ReadView {
     return segment(loc.segment()).row(columns, loc.ordinal());
   }
 
+  @Override public long locate(Object key) {
+    byte[] value = store.get(store.rows(), readOptions,
+        Layout.rowKey(def.id(), KeyCodec.encode(keyType, key)));
+    if (value == null) {
+      return -1;
+    }
+    RowCodec.Location loc = RowCodec.location(value);
+    return ReadView.rowId(loc.segment(), loc.ordinal());
+  }
+
+  /** The segment of this view with this id, or null. */
+  SegmentMirror.Snapshot segmentView(int id) {
+    return segment(id);
+  }
+
   @Override public Object[] getByRowId(long rowId, int[] columns) {
     int ordinal = ReadView.ordinalOf(rowId);
     SegmentMirror.Snapshot segment = segment(ReadView.segmentOf(rowId));
@@ -225,12 +241,11 @@ final class RocksReadView implements ReadView {
         it.close();
       }
       iterators.clear();
-      readOptions.close();
       for (IndexHandle h : leases.values()) {
         h.release();
       }
       leases.clear();
-      store.release(snapshot);
+      snapshot.release();
       store.unregister(this);
     }
   }

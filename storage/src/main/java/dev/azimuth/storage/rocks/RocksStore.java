@@ -53,6 +53,8 @@ final class RocksStore implements AutoCloseable {
   private final WriteOptions writeOptions;
   private final boolean inMemory;
   private final Set<RocksReadView> openViews = ConcurrentHashMap.newKeySet();
+  private final Set<SharedSnapshot> openSnapshots = ConcurrentHashMap.newKeySet();
+  private final SnapshotGate gate = new SnapshotGate();
 
   private RocksStore(String location, RocksDB db, List<ColumnFamilyHandle> handles,
       List<AutoCloseable> owned, boolean sync, boolean inMemory) {
@@ -238,8 +240,14 @@ final class RocksStore implements AutoCloseable {
     }
   }
 
-  Snapshot snapshot() {
-    return db.getSnapshot();
+  /** A new snapshot of the whole store, with one reference held by the caller. */
+  SharedSnapshot snapshot() {
+    return new SharedSnapshot(this, db.getSnapshot());
+  }
+
+  /** The gate that orders publishing writes against snapshot captures. */
+  SnapshotGate gate() {
+    return gate;
   }
 
   void release(Snapshot snapshot) {
@@ -254,10 +262,21 @@ final class RocksStore implements AutoCloseable {
     openViews.remove(view);
   }
 
+  void register(SharedSnapshot snapshot) {
+    openSnapshots.add(snapshot);
+  }
+
+  void unregister(SharedSnapshot snapshot) {
+    openSnapshots.remove(snapshot);
+  }
+
   // Native snapshots and iterators must be freed before the database they belong to.
   @Override public void close() {
     for (RocksReadView view : List.copyOf(openViews)) {
       view.close();
+    }
+    for (SharedSnapshot snapshot : List.copyOf(openSnapshots)) {
+      snapshot.releaseAll();
     }
     try {
       db.syncWal();

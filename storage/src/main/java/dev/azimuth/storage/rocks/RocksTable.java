@@ -3,6 +3,7 @@ package dev.azimuth.storage.rocks;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
+import dev.azimuth.storage.DatabaseSnapshot;
 import dev.azimuth.storage.DuplicateKeyException;
 import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.RowChange;
@@ -56,9 +57,11 @@ final class RocksTable implements TableStore {
   private final DeleteListener deleteListener;
   private final IndexLookup indexes;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Keys written by recent commits, for conflict checks; guarded by the write lock. */
+  private final RecentWrites recentWrites = new RecentWrites();
   /** Sealed segments, oldest first; replaced, never changed in place. */
   private volatile List<SegmentMirror> sealed = List.of();
-  private SegmentMirror growing;
+  private volatile SegmentMirror growing;
   private int nextSegmentId;
   private boolean dropped;
 
@@ -117,6 +120,25 @@ final class RocksTable implements TableStore {
     }
   }
 
+  /**
+   * The published snapshot of every segment, sealed ones first, for a database snapshot: call
+   * it only while the gate keeps writes from publishing.
+   */
+  List<SegmentMirror.Snapshot> publishedSegments() {
+    List<SegmentMirror> sealedNow = sealed;
+    List<SegmentMirror.Snapshot> out = new ArrayList<>(sealedNow.size() + 1);
+    for (SegmentMirror s : sealedNow) {
+      out.add(s.published());
+    }
+    out.add(growing.published());
+    return out;
+  }
+
+  /** A view over segment snapshots taken earlier, reading RocksDB through {@code snapshot}. */
+  RocksReadView view(List<SegmentMirror.Snapshot> segments, SharedSnapshot snapshot) {
+    return new RocksReadView(store, def, segments, snapshot, indexes);
+  }
+
   @Override public ReadView openRead() {
     // Under the write lock so that the RocksDB snapshot and the segment snapshots agree.
     writeLock.lock();
@@ -156,19 +178,21 @@ final class RocksTable implements TableStore {
     }
     sealedIds.add(growing.id());
     SegmentList list = new SegmentList(nextSegmentId, sealedIds, nextSegmentId + 1);
+    SegmentMirror done = growing;
     try (WriteBatch batch = new WriteBatch()) {
       batch.put(store.catalog(), Layout.segmentListKey(def.id()), CatalogCodec.encodeAny(list));
-      store.write(batch);
+      store.gate().publish(() -> {
+        store.write(batch);
+        done.seal();
+        List<SegmentMirror> next = new ArrayList<>(sealed);
+        next.add(done);
+        sealed = List.copyOf(next);
+        growing = new SegmentMirror(list.growing(), def);
+      });
     } catch (RocksDBException e) {
       throw new StorageException(ErrorCode.IO_ERROR,
           "could not seal a segment of table " + def.name() + ": " + e.getMessage(), e);
     }
-    SegmentMirror done = growing;
-    done.seal();
-    List<SegmentMirror> next = new ArrayList<>(sealed);
-    next.add(done);
-    sealed = List.copyOf(next);
-    growing = new SegmentMirror(list.growing(), def);
     nextSegmentId = list.next();
     sealListener.sealed(this, done);
     return done;
@@ -239,7 +263,7 @@ final class RocksTable implements TableStore {
         }
         batch.put(store.catalog(), Layout.segmentListKey(def.id()),
             CatalogCodec.encodeAny(list));
-        replacement.commit(batch, () -> sealed = List.copyOf(next));
+        store.gate().publish(() -> replacement.commit(batch, () -> sealed = List.copyOf(next)));
       }
       return true;
     } catch (RocksDBException e) {
@@ -264,6 +288,24 @@ final class RocksTable implements TableStore {
   }
 
   @Override public long apply(List<RowChange> changes) {
+    return apply(changes, null);
+  }
+
+  @Override public long apply(List<RowChange> changes, DatabaseSnapshot readAt) {
+    List<Object[]> validated = validate(changes);
+    long readSequence = -1;
+    if (readAt != null) {
+      if (!(readAt instanceof RocksSnapshot snapshot)) {
+        throw new IllegalArgumentException("a snapshot of another database");
+      }
+      readSequence = snapshot.sequence();
+    }
+    return Commit.run(store, readSequence, Map.of(this, new Commit.Changes(changes, validated)))
+        .get(this);
+  }
+
+  /** The rows of the changes checked against the table's rules (null for deletions). */
+  List<Object[]> validate(List<RowChange> changes) {
     List<Object[]> validated = new ArrayList<>(changes.size());
     for (RowChange change : changes) {
       validated.add(switch (change) {
@@ -273,24 +315,74 @@ final class RocksTable implements TableStore {
         case RowChange.Delete d -> null;
       });
     }
+    return validated;
+  }
+
+  void lock() {
     writeLock.lock();
-    try {
-      return applyLocked(changes, validated);
-    } finally {
-      writeLock.unlock();
+  }
+
+  void unlock() {
+    writeLock.unlock();
+  }
+
+  /**
+   * Throws SERIALIZATION_FAILURE if a commit after {@code readSequence} wrote one of these keys,
+   * or the table was dropped. Under the write lock.
+   */
+  void checkConflicts(Iterable<Object> keys, long readSequence) {
+    if (dropped) {
+      throw new StorageException(ErrorCode.SERIALIZATION_FAILURE, "could not serialize "
+          + "access: table " + def.name() + " was dropped after this transaction began");
+    }
+    for (Object key : keys) {
+      if (recentWrites.writtenAfter(key, readSequence)) {
+        throw new StorageException(ErrorCode.SERIALIZATION_FAILURE, "could not serialize "
+            + "access due to a concurrent update: the row with " + def.keyColumn().name()
+            + " = " + render(key) + " of table " + def.name() + " was changed by another "
+            + "transaction that committed after this one began; nothing was written, run the "
+            + "transaction again");
+      }
     }
   }
 
-  private long applyLocked(List<RowChange> changes, List<Object[]> rows) {
+  /** What a statement's changes did to the table's in-memory state before they are published. */
+  static final class PreparedWrite {
+    private final Set<SegmentMirror> touched = new HashSet<>();
+    private final List<Object> keys = new ArrayList<>();
+    private long affected;
+
+    long affected() {
+      return affected;
+    }
+
+    /** Forgets the write's unpublished rows and deletions (a no-op once it is published). */
+    void rollback() {
+      for (SegmentMirror s : touched) {
+        s.rollback();
+      }
+    }
+  }
+
+  /**
+   * Resolves keys (removals first, so that the key checks see the statement's end state), adds
+   * the rows to the growing segment unpublished and their entries to {@code batch}. Under the
+   * write lock. If it throws, nothing needs undoing; after it returns, the caller must either
+   * {@link #publish} or {@link #rollback} the result.
+   *
+   * @param rows the validated row of each change (null for deletions)
+   */
+  PreparedWrite prepare(WriteBatch batch, List<RowChange> changes, List<Object[]> rows) {
+    if (dropped) {
+      throw new StorageException(ErrorCode.UNDEFINED_TABLE,
+          "table " + def.name() + " was dropped");
+    }
+    PreparedWrite write = new PreparedWrite();
+    write.touched.add(growing);
     // Key -> row bytes as this statement leaves it; a null value means "deleted here".
     Map<Object, byte[]> pending = new HashMap<>();
-    Set<SegmentMirror> touched = new HashSet<>();
-    touched.add(growing);
-    long affected = 0;
     boolean[] skipped = new boolean[changes.size()];
-    try (WriteBatch batch = new WriteBatch()) {
-      // Removals first, so key checks below see the statement's end state (an UPDATE that
-      // shifts keys must not collide with rows it moves out of the way).
+    try {
       for (int i = 0; i < changes.size(); i++) {
         Object oldKey = switch (changes.get(i)) {
           case RowChange.Delete d -> d.key();
@@ -305,9 +397,10 @@ final class RocksTable implements TableStore {
           skipped[i] = true;
           continue;
         }
-        remove(batch, pending, oldKey, existing, touched);
+        remove(batch, pending, oldKey, existing, write.touched);
+        write.keys.add(oldKey);
         if (changes.get(i) instanceof RowChange.Delete) {
-          affected++;
+          write.affected++;
         }
       }
       for (int i = 0; i < changes.size(); i++) {
@@ -322,33 +415,51 @@ final class RocksTable implements TableStore {
           if (!(change instanceof RowChange.Upsert)) {
             throw duplicate(key, i);
           }
-          remove(batch, pending, key, existing, touched);
+          remove(batch, pending, key, existing, write.touched);
         }
         pending.put(key, append(batch, row, KeyCodec.encode(keyType, key)));
-        affected++;
+        write.keys.add(key);
+        write.affected++;
       }
-      store.write(batch);
-      boolean sealedTouched = false;
-      for (SegmentMirror s : touched) {
-        s.publish();
-        sealedTouched |= s.sealed();
-      }
-      if (sealedTouched) {
-        deleteListener.deletedFromSealed(this);
-      }
-      if (growing.size() >= sealRows) {
-        sealLocked();
-      }
-      return affected;
+      return write;
     } catch (RuntimeException | RocksDBException e) {
-      for (SegmentMirror s : touched) {
-        s.rollback();
-      }
+      write.rollback();
       if (e instanceof RocksDBException r) {
         throw new StorageException(ErrorCode.IO_ERROR,
             "could not write to table " + def.name() + ": " + r.getMessage(), r);
       }
       throw (RuntimeException) e;
+    }
+  }
+
+  /** Makes a prepared write visible to new readers: inside the gate, after its batch. */
+  void publish(PreparedWrite write) {
+    for (SegmentMirror s : write.touched) {
+      s.publish();
+    }
+  }
+
+  /**
+   * After a published write, under the write lock: remembers its keys while a snapshot that
+   * could conflict with them is open, and seals or compacts as the new state asks.
+   *
+   * @param sequence the commit's sequence
+   */
+  void committed(PreparedWrite write, long sequence) {
+    long oldest = store.gate().oldestWriter();
+    recentWrites.prune(oldest);
+    if (oldest < sequence) {
+      recentWrites.record(write.keys, sequence);
+    }
+    boolean sealedTouched = false;
+    for (SegmentMirror s : write.touched) {
+      sealedTouched |= s.sealed();
+    }
+    if (sealedTouched) {
+      deleteListener.deletedFromSealed(this);
+    }
+    if (growing.size() >= sealRows) {
+      sealLocked();
     }
   }
 
@@ -416,14 +527,25 @@ final class RocksTable implements TableStore {
               new SegmentList(growing.id(), nextSealed.stream().map(SegmentMirror::id).toList(),
                   nextSegmentId)));
         }
-        store.write(batch);
+        long sequence = store.gate().publish(() -> {
+          store.write(batch);
+          growing.publish();
+          sealed = List.copyOf(nextSealed);
+        });
         committed = true;
+        long oldest = store.gate().oldestWriter();
+        recentWrites.prune(oldest);
+        if (oldest < sequence) {
+          List<Object> written = new ArrayList<>(rows.size());
+          for (Object[] row : rows) {
+            written.add(row[def.primaryKey()]);
+          }
+          recentWrites.record(written, sequence);
+        }
       } catch (RuntimeException | RocksDBException e) {
         growing.rollback();
         throw e instanceof RocksDBException r ? BulkLoad.failure(def, r) : (RuntimeException) e;
       }
-      growing.publish();
-      sealed = List.copyOf(nextSealed);
       for (SegmentMirror s : loaded) {
         sealListener.sealed(this, s);
       }

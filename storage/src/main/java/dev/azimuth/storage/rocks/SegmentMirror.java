@@ -153,6 +153,11 @@ final class SegmentMirror {
     nullCounts[column]++;
   }
 
+  /** Whether the row at an ordinal is there and not deleted, counting unpublished changes. */
+  boolean isLiveNow(int ordinal) {
+    return ordinal >= 0 && ordinal < size && (deleted[ordinal >>> 6] & (1L << ordinal)) == 0;
+  }
+
   void delete(int ordinal) {
     if (deletedShared) {
       deleted = deleted.clone();
