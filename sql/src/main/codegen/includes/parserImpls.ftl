@@ -222,6 +222,97 @@ void CopyOption(List<SqlNode> list) :
     }
 }
 
+/**
+ * BEGIN [WORK | TRANSACTION] [modes], START TRANSACTION [modes], COMMIT [WORK | TRANSACTION],
+ * END, ROLLBACK [WORK | TRANSACTION], ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name,
+ * SAVEPOINT name, RELEASE [SAVEPOINT] name, SET TRANSACTION modes; as PostgreSQL writes them.
+ */
+SqlNode SqlTransactionStatement() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+    final SqlTransactionControl.Isolation[] isolation = { null };
+    final Boolean[] readOnly = { null };
+}
+{
+    (
+        <BEGIN> { s = span(); } [ <WORK> | <TRANSACTION> ]
+        [ TransactionMode(isolation, readOnly) ( [ <COMMA> ] TransactionMode(isolation, readOnly) )* ]
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.BEGIN, null, isolation[0], readOnly[0]);
+        }
+    |
+        <START> { s = span(); } <TRANSACTION>
+        [ TransactionMode(isolation, readOnly) ( [ <COMMA> ] TransactionMode(isolation, readOnly) )* ]
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.BEGIN, null, isolation[0], readOnly[0]);
+        }
+    |
+        ( <COMMIT> | <END> ) { s = span(); } [ <WORK> | <TRANSACTION> ]
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.COMMIT, null, null, null);
+        }
+    |
+        <ROLLBACK> { s = span(); } [ <WORK> | <TRANSACTION> ]
+        (
+            <TO> [ <SAVEPOINT> ] name = SimpleIdentifier()
+            {
+                return new SqlTransactionControl(s.end(this),
+                    SqlTransactionControl.Action.ROLLBACK_TO_SAVEPOINT, name, null, null);
+            }
+        |
+            {
+                return new SqlTransactionControl(s.end(this),
+                    SqlTransactionControl.Action.ROLLBACK, null, null, null);
+            }
+        )
+    |
+        <SAVEPOINT> { s = span(); } name = SimpleIdentifier()
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.SAVEPOINT, name, null, null);
+        }
+    |
+        <RELEASE> { s = span(); } [ <SAVEPOINT> ] name = SimpleIdentifier()
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.RELEASE_SAVEPOINT, name, null, null);
+        }
+    |
+        <SET> { s = span(); } <TRANSACTION>
+        TransactionMode(isolation, readOnly) ( [ <COMMA> ] TransactionMode(isolation, readOnly) )*
+        {
+            return new SqlTransactionControl(s.end(this),
+                SqlTransactionControl.Action.SET_TRANSACTION, null, isolation[0], readOnly[0]);
+        }
+    )
+}
+
+/** ISOLATION LEVEL level | READ ONLY | READ WRITE. */
+void TransactionMode(SqlTransactionControl.Isolation[] isolation, Boolean[] readOnly) :
+{
+}
+{
+    <ISOLATION> <LEVEL>
+    (
+        <SERIALIZABLE> { isolation[0] = SqlTransactionControl.Isolation.SERIALIZABLE; }
+    |
+        <REPEATABLE> <READ> { isolation[0] = SqlTransactionControl.Isolation.REPEATABLE_READ; }
+    |
+        LOOKAHEAD(2) <READ> <COMMITTED>
+        { isolation[0] = SqlTransactionControl.Isolation.READ_COMMITTED; }
+    |
+        <READ> <UNCOMMITTED> { isolation[0] = SqlTransactionControl.Isolation.READ_UNCOMMITTED; }
+    )
+|
+    LOOKAHEAD(2) <READ> <ONLY> { readOnly[0] = true; }
+|
+    <READ> <WRITE> { readOnly[0] = false; }
+}
+
 /** VECTOR(n), a float32 vector of n dimensions; a bare VECTOR (any dimension) is allowed in casts. */
 SqlTypeNameSpec VectorTypeName() :
 {

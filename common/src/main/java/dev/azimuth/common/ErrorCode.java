@@ -69,6 +69,8 @@ public enum ErrorCode {
   ACTIVE_SQL_TRANSACTION("25001"),
   /** COMMIT, ROLLBACK or SAVEPOINT outside a transaction block. */
   NO_ACTIVE_SQL_TRANSACTION("25P01"),
+  /** A write in a transaction started READ ONLY. */
+  READ_ONLY_SQL_TRANSACTION("25006"),
   /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
   INVALID_SAVEPOINT_SPECIFICATION("3B001"),
   /** Something valid SQL asks for that Azimuth does not do (yet). */

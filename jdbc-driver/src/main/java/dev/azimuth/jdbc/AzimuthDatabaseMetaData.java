@@ -66,6 +66,40 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
   }
 
   @Override public boolean supportsTransactions() {
+    return true;
+  }
+
+  @Override public int getDefaultTransactionIsolation() {
+    return Transactions.ISOLATION;
+  }
+
+  // Snapshot isolation only: asking for a weaker level gets this one (JDBC allows that).
+  @Override public boolean supportsTransactionIsolationLevel(int level) {
+    return level == Transactions.ISOLATION;
+  }
+
+  @Override public boolean supportsSavepoints() {
+    return true;
+  }
+
+  @Override public boolean supportsMultipleTransactions() {
+    return true;
+  }
+
+  // DDL is refused in a transaction (SQLSTATE 25001), neither committed nor ignored there.
+  @Override public boolean supportsDataDefinitionAndDataManipulationTransactions() {
+    return false;
+  }
+
+  @Override public boolean supportsDataManipulationTransactionsOnly() {
+    return true;
+  }
+
+  @Override public boolean dataDefinitionCausesTransactionCommit() {
+    return false;
+  }
+
+  @Override public boolean dataDefinitionIgnoredInTransactions() {
     return false;
   }
 

@@ -1,5 +1,6 @@
 package dev.azimuth.planner;
 
+import dev.azimuth.common.AzimuthException;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.copy.CopyContext;
 import dev.azimuth.planner.copy.CopyFrom;
@@ -92,7 +93,7 @@ public final class Engine implements AutoCloseable {
 
   /** A new session; a read-only one may run queries, EXPLAIN and SET, but no DDL or DML. */
   public Session newSession(boolean readOnly) {
-    return new Session(TimeZone.getDefault(), readOnly);
+    return new Session(TimeZone.getDefault(), readOnly, database::begin);
   }
 
   Database database() {
@@ -137,13 +138,24 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** How often a statement that commits on its own is run again after a write conflict. */
+  private static final int CONFLICT_RETRIES = 50;
+
   /**
    * Runs a prepared statement. If a DDL statement has changed the catalog since it was
    * prepared, it is prepared again first; if that changes its result columns, it fails.
    *
+   * <p>In a transaction (a BEGIN block, or with auto-commit off) the statement reads the
+   * transaction's snapshot and its own writes, and what it writes waits for the commit; a
+   * statement that fails leaves the transaction as it was before the statement. Otherwise the
+   * statement commits on its own; one that wrote rows another commit changed after it read them
+   * (a concurrent UPDATE of the same row) is run again from a new snapshot, so that no update is
+   * lost.
+   *
    * @param parameters one value per {@code ?}, in any representation the binder accepts
    * @param cancel     set from another thread to stop the statement
-   * @throws PlanningException (42501) for DDL or DML in a read-only session
+   * @throws PlanningException (42501) for DDL or DML in a read-only session, (25001) for DDL or
+   *     COPY FROM in a transaction
    */
   public QueryResult execute(Session session, Prepared prepared, Object[] parameters,
       AtomicBoolean cancel) {
@@ -153,7 +165,7 @@ public final class Engine implements AutoCloseable {
     }
     try {
       Prepared current = prepared;
-      if (prepared.kind() != Prepared.Kind.DDL
+      if (prepared.kind() != Prepared.Kind.DDL && prepared.kind() != Prepared.Kind.TRANSACTION
           && prepared.catalogVersion() != database.catalogVersion()) {
         current = prepare(session, prepared.sql());
         if (!sameColumns(prepared, current)) {
@@ -161,10 +173,70 @@ public final class Engine implements AutoCloseable {
               + "uses has changed since it was prepared; prepare the statement again");
         }
       }
-      return run(session, current, parameters, cancel);
+      if (current.kind() == Prepared.Kind.TRANSACTION) {
+        return run(session, current, parameters, cancel);
+      }
+      if (current.kind() == Prepared.Kind.DDL && session.transactionBlocksDdl()) {
+        throw new PlanningException(ErrorCode.ACTIVE_SQL_TRANSACTION, firstWords(current.sql())
+            + " cannot run inside a transaction: DDL commits on its own, so it runs only with "
+            + "auto-commit on and no transaction open (COMMIT or ROLLBACK first)");
+      }
+      SessionTransaction transaction = current.kind() == Prepared.Kind.SET ? null
+          : session.transactionForStatement();
+      if (transaction != null) {
+        return runInTransaction(session, transaction, current, parameters, cancel);
+      }
+      for (int attempt = 0; ; attempt++) {
+        try {
+          return run(session, current, parameters, cancel);
+        } catch (RuntimeException | LinkageError e) {
+          AzimuthException error = ErrorTranslator.translate(e);
+          if (error.code() != ErrorCode.SERIALIZATION_FAILURE
+              || current.kind() != Prepared.Kind.DML || attempt == CONFLICT_RETRIES) {
+            throw error;
+          }
+          cancelled(cancel);
+        }
+      }
     } catch (RuntimeException | LinkageError e) {
       throw ErrorTranslator.translate(e);
     }
+  }
+
+  private static void cancelled(AtomicBoolean cancel) {
+    if (cancel.get()) {
+      throw new PlanningException(ErrorCode.QUERY_CANCELED, "statement cancelled");
+    }
+  }
+
+  /** A statement in a transaction: all of it or, if it fails, none of it stays. */
+  private QueryResult runInTransaction(Session session, SessionTransaction transaction,
+      Prepared prepared, Object[] parameters, AtomicBoolean cancel) {
+    if (prepared.kind() == Prepared.Kind.DML && transaction.readOnly()) {
+      throw new PlanningException(ErrorCode.READ_ONLY_SQL_TRANSACTION,
+          "cannot run " + firstWords(prepared.sql()) + " in a read-only transaction");
+    }
+    transaction.use();
+    if (prepared.kind() != Prepared.Kind.DML) {
+      return run(session, prepared, parameters, cancel);
+    }
+    int mark = transaction.storage().savepoint();
+    try {
+      QueryResult result = run(session, prepared, parameters, cancel);
+      transaction.storage().release(mark);
+      return result;
+    } catch (RuntimeException | LinkageError e) {
+      transaction.storage().rollbackTo(mark);
+      transaction.storage().release(mark);
+      throw e;
+    }
+  }
+
+  /** The statement's leading keywords, e.g. {@code CREATE TABLE}, for messages. */
+  private static String firstWords(String sql) {
+    String[] words = sql.trim().split("\\s+", 3);
+    String first = words.length > 1 ? words[0] + " " + words[1] : words[0];
+    return first.toUpperCase(java.util.Locale.ROOT);
   }
 
   // Calcite's generated code evaluates constant expressions in static initializers; if one
@@ -211,6 +283,12 @@ public final class Engine implements AutoCloseable {
 
   /** Runs a COPY statement; {@code sql} is its text. */
   QueryResult copy(Session session, SqlCopy copy, String sql, AtomicBoolean cancel) {
+    if (copy instanceof SqlCopyFrom && session.transaction() != null) {
+      // Its batches commit one by one, which a transaction could neither see nor roll back.
+      throw new PlanningException(ErrorCode.ACTIVE_SQL_TRANSACTION, "COPY FROM cannot run "
+          + "inside a transaction: its batches commit as they are loaded, so it runs only "
+          + "with auto-commit on and no transaction open (COMMIT or ROLLBACK first)");
+    }
     CopyContext context = new CopyContext() {
       @Override public Database database() {
         return database;
@@ -239,10 +317,14 @@ public final class Engine implements AutoCloseable {
     });
   }
 
-  ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel) {
+  /** @param writes whether the statement may write (DML) */
+  ExecutionContext newContext(Session session, Object[] parameters, AtomicBoolean cancel,
+      boolean writes) {
+    SessionTransaction transaction = session.transaction();
     ExecutionContext context = new ExecutionContext(database,
         schema(database.catalogVersion()).root().plus(), typeFactory, parameters, cancel,
-        session.timeZone(), session.efSearch(), session.fusionParallel());
+        session.timeZone(), session.efSearch(), session.fusionParallel(),
+        transaction == null ? null : transaction.storage(), writes);
     context.holdWritesIn(session.batch());
     return context;
   }
@@ -257,6 +339,11 @@ public final class Engine implements AutoCloseable {
    */
   public long[] executeBatch(Session session, Prepared prepared, List<Object[]> parameterSets,
       AtomicBoolean cancel) {
+    SessionTransaction transaction = prepared.kind() == Prepared.Kind.DML
+        ? session.transactionForStatement() : session.transaction();
+    if (transaction != null) {
+      return executeBatchInTransaction(session, transaction, prepared, parameterSets, cancel);
+    }
     long[] counts = new long[parameterSets.size()];
     BatchedWrites batch = new BatchedWrites();
     session.batch(batch);
@@ -272,6 +359,26 @@ public final class Engine implements AutoCloseable {
       throw ErrorTranslator.translate(e);
     } finally {
       session.batch(null);
+    }
+  }
+
+  // In a transaction the rows go to it as each execution runs; the batch is still all or nothing.
+  private long[] executeBatchInTransaction(Session session, SessionTransaction transaction,
+      Prepared prepared, List<Object[]> parameterSets, AtomicBoolean cancel) {
+    long[] counts = new long[parameterSets.size()];
+    int mark = transaction.storage().savepoint();
+    try {
+      for (int i = 0; i < counts.length; i++) {
+        try (QueryResult result = execute(session, prepared, parameterSets.get(i), cancel)) {
+          counts[i] = result.hasRows() ? -1 : result.updateCount();
+        }
+      }
+      transaction.storage().release(mark);
+      return counts;
+    } catch (RuntimeException e) {
+      transaction.storage().rollbackTo(mark);
+      transaction.storage().release(mark);
+      throw ErrorTranslator.translate(e);
     }
   }
 

@@ -57,7 +57,9 @@ final class PlanWarmUp {
     });
     StatementPreparer preparer = new StatementPreparer(new AzimuthTypeFactory(), root, 0,
         new ShapeCache(QUERIES.size()), new LongAdder());
-    Session session = new Session(TimeZone.getDefault(), false);
+    Session session = new Session(TimeZone.getDefault(), false, () -> {
+      throw new IllegalStateException("warm-up plans only");
+    });
     for (String sql : QUERIES) {
       try {
         preparer.prepare(sql, session);

@@ -18,7 +18,9 @@ public final class Prepared {
   public enum Kind {
     QUERY(true), DML(false), DDL(false), EXPLAIN(true),
     /** {@code SET name = value}: changes only the session. */
-    SET(true);
+    SET(true),
+    /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT and the like: act on the session's transaction. */
+    TRANSACTION(true);
 
     private final boolean readOnly;
 

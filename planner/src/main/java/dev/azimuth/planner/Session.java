@@ -2,12 +2,18 @@ package dev.azimuth.planner;
 
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.runtime.InputParallelism;
+import dev.azimuth.storage.Transaction;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 
 /**
- * One connection's state: what a statement's meaning may depend on besides its text, and the
- * settings {@code SET} changes. Confined to the connection's thread of use.
+ * One connection's state: what a statement's meaning may depend on besides its text, the
+ * settings {@code SET} changes, and its transaction. Confined to the connection's thread of use.
+ *
+ * <p>With auto-commit on (the default) each statement commits when it completes, unless BEGIN
+ * opened a transaction block; with it off, the first statement opens a transaction that lasts
+ * until {@link #commit} or {@link #rollback}.
  */
 public final class Session {
   /** The beam width of index searches when neither SET nor a hint says otherwise. */
@@ -16,14 +22,106 @@ public final class Session {
 
   private final TimeZone timeZone;
   private final boolean readOnly;
+  private final Supplier<Transaction> begin;
+  private boolean autoCommit = true;
+  private SessionTransaction transaction;
   private int efSearch = DEFAULT_EF_SEARCH;
   private InputParallelism fusionParallel = InputParallelism.ALWAYS;
   /** The JDBC batch being executed, whose inserts are held until its end; null otherwise. */
   private dev.azimuth.planner.runtime.BatchedWrites batch;
 
-  Session(TimeZone timeZone, boolean readOnly) {
+  /** @param begin starts a storage transaction */
+  Session(TimeZone timeZone, boolean readOnly, Supplier<Transaction> begin) {
     this.timeZone = timeZone;
     this.readOnly = readOnly;
+    this.begin = begin;
+  }
+
+  /** Whether each statement outside a BEGIN block commits on its own. */
+  public boolean autoCommit() {
+    return autoCommit;
+  }
+
+  /**
+   * Turns auto-commit on or off. Turning it on commits the open transaction, as JDBC's
+   * {@code setAutoCommit(true)} does.
+   *
+   * @throws dev.azimuth.common.AzimuthException if that commit fails (the transaction is then
+   *     rolled back) and auto-commit stays as it was
+   */
+  public void autoCommit(boolean on) {
+    if (on && !autoCommit) {
+      commit();
+    }
+    autoCommit = on;
+  }
+
+  /** Whether a transaction is open: a BEGIN block, or work done with auto-commit off. */
+  public boolean inTransaction() {
+    return transaction != null;
+  }
+
+  /** Whether a statement that commits on its own (DDL, COPY FROM) may not run now. */
+  boolean transactionBlocksDdl() {
+    return transaction != null || !autoCommit;
+  }
+
+  /** The open transaction, or null. */
+  SessionTransaction transaction() {
+    return transaction;
+  }
+
+  /** Opens a transaction block (BEGIN). */
+  SessionTransaction beginBlock() {
+    transaction = new SessionTransaction(begin.get(), true);
+    return transaction;
+  }
+
+  /**
+   * The transaction a statement other than transaction control runs in: the open one, one
+   * opened now because auto-commit is off, or null when the statement commits on its own.
+   */
+  SessionTransaction transactionForStatement() {
+    if (transaction == null && !autoCommit) {
+      transaction = new SessionTransaction(begin.get(), false);
+    }
+    return transaction;
+  }
+
+  /**
+   * The transaction SAVEPOINT and SET TRANSACTION act on: the open one, or with auto-commit off
+   * one opened now; null in auto-commit mode outside a block.
+   */
+  SessionTransaction transactionForControl() {
+    return transactionForStatement();
+  }
+
+  /**
+   * Commits the open transaction, if any; it ends either way.
+   *
+   * @throws dev.azimuth.common.AzimuthException 40001 if another transaction committed a write
+   *     to a row this one wrote since it began (nothing of it was written)
+   */
+  public void commit() {
+    SessionTransaction t = transaction;
+    transaction = null;
+    if (t != null) {
+      t.storage().commit();
+    }
+  }
+
+  /** Ends the open transaction, if any, forgetting everything it wrote. */
+  public void rollback() {
+    SessionTransaction t = transaction;
+    transaction = null;
+    if (t != null) {
+      t.storage().close();
+    }
+  }
+
+  /** Rolls back what is open: the connection is closing. */
+  public void close() {
+    rollback();
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.azimuth.planner.rel.AzimuthRules;
 import dev.azimuth.planner.runtime.ExecutionContext;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.sql.ddl.SqlCopy;
+import dev.azimuth.sql.tx.SqlTransactionControl;
 import dev.azimuth.sql.fun.AzimuthOperatorTable;
 import dev.azimuth.sql.parser.AzimuthSqlParser;
 import dev.azimuth.sql.type.AzimuthTypeFactory;
@@ -112,6 +113,13 @@ final class StatementPreparer {
     SqlNode node = parsed;
     if (node instanceof SqlSetOption set) {
       return setOption(sql, set);
+    }
+    if (node instanceof SqlTransactionControl control) {
+      return new Prepared(sql, Prepared.Kind.TRANSACTION, List.of(), List.of(), catalogVersion,
+          (engine, session, params, cancel) -> {
+            TransactionControl.run(session, control);
+            return QueryResult.count(0);
+          });
     }
     if (DdlExecutor.handles(node)) {
       return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
@@ -225,7 +233,7 @@ final class StatementPreparer {
     return new Prepared(sql, dml ? Prepared.Kind.DML : Prepared.Kind.QUERY, columns,
         parameterTypes, catalogVersion, shape, (engine, session, params, cancel) -> {
           Object[] bound = ParameterBinder.bind(parameterTypes, params);
-          ExecutionContext context = engine.newContext(session, bound, cancel);
+          ExecutionContext context = engine.newContext(session, bound, cancel, dml);
           try {
             Enumerator<?> rows = bindable.bind(context).enumerator();
             if (!dml) {

@@ -35,8 +35,14 @@ public interface Transaction extends AutoCloseable {
   /** A mark of the writes so far, for {@link #rollbackTo}. */
   int savepoint();
 
-  /** Forgets every write made since {@code savepoint} was taken; later marks become invalid. */
+  /**
+   * Forgets every write made since {@code savepoint} was taken; it stays valid, later marks
+   * become invalid.
+   */
   void rollbackTo(int savepoint);
+
+  /** Forgets the mark {@code savepoint} and every later one; the writes stay. */
+  void release(int savepoint);
 
   /**
    * Writes everything as one atomic, durable write and ends the transaction.

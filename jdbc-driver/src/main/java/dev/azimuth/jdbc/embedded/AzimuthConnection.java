@@ -2,8 +2,10 @@ package dev.azimuth.jdbc.embedded;
 
 import dev.azimuth.planner.Engine;
 import dev.azimuth.planner.Session;
+import dev.azimuth.jdbc.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -12,10 +14,11 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * A connection to an engine in this JVM. Every statement commits when it completes
- * (auto-commit); {@code setAutoCommit(false)} is accepted and changes nothing. Closing it
- * releases the engine, which closes with its last connection. Not thread-safe: JDBC
- * connections are driven by one thread at a time.
+ * A connection to an engine in this JVM. In auto-commit mode (the default) every statement
+ * commits when it completes; with {@code setAutoCommit(false)} statements run in a transaction
+ * (snapshot isolation) until {@link #commit} or {@link #rollback}, and savepoints work. Closing
+ * it rolls back what is not committed and releases the engine, which closes with its last
+ * connection. Not thread-safe: JDBC connections are driven by one thread at a time.
  */
 final class AzimuthConnection extends AvaticaConnection {
   private final EngineRegistry.Lease lease;
@@ -58,6 +61,63 @@ final class AzimuthConnection extends AvaticaConnection {
     } catch (SQLException | RuntimeException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  @Override public void setAutoCommit(boolean autoCommit) throws SQLException {
+    try {
+      super.setAutoCommit(autoCommit);
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override public void setTransactionIsolation(int level) throws SQLException {
+    super.setTransactionIsolation(Transactions.isolationFor(level));
+  }
+
+  @Override public void commit() throws SQLException {
+    checkOpen();
+    if (getAutoCommit()) {
+      throw new SQLException("cannot commit with auto-commit on: every statement already "
+          + "committed when it completed", "25P01");
+    }
+    try {
+      super.commit();
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override public void rollback() throws SQLException {
+    checkOpen();
+    if (getAutoCommit()) {
+      throw new SQLException("cannot roll back with auto-commit on: every statement already "
+          + "committed when it completed", "25P01");
+    }
+    try {
+      super.rollback();
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override public Savepoint setSavepoint() throws SQLException {
+    return Transactions.set(this, null);
+  }
+
+  @Override public Savepoint setSavepoint(String name) throws SQLException {
+    if (name == null) {
+      throw new SQLException("a savepoint name cannot be null", "22004");
+    }
+    return Transactions.set(this, name);
+  }
+
+  @Override public void rollback(Savepoint savepoint) throws SQLException {
+    Transactions.rollback(this, savepoint);
+  }
+
+  @Override public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    Transactions.release(this, savepoint);
   }
 
   @Override public void close() throws SQLException {

@@ -107,7 +107,27 @@ final class AzimuthMeta extends MetaImpl {
       s.closeResult();
     }
     statements.clear();
+    // What was not committed is gone, as when a server restarts.
+    session().close();
     super.closeConnection(ch);
+  }
+
+  /**
+   * Applies auto-commit (turning it on commits the open transaction, as JDBC says) and the
+   * isolation level (always snapshot isolation; the connection checks what is asked for), and
+   * reports both as the session has them.
+   */
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch,
+      ConnectionProperties props) {
+    if (props.isAutoCommit() != null) {
+      session().autoCommit(props.isAutoCommit());
+    }
+    super.connectionSync(ch, props);
+    connProps.setAutoCommit(session().autoCommit());
+    connProps.setTransactionIsolation(dev.azimuth.jdbc.Transactions.ISOLATION);
+    connProps.setReadOnly(session().readOnly());
+    connProps.setDirty(false);
+    return connProps;
   }
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
@@ -296,10 +316,15 @@ final class AzimuthMeta extends MetaImpl {
     return false;
   }
 
-  // Every statement commits as it completes; there is nothing to commit or roll back.
-  @Override public void commit(ConnectionHandle ch) {}
+  /** Commits the session's open transaction, if any (the connection refuses auto-commit). */
+  @Override public void commit(ConnectionHandle ch) {
+    session().commit();
+  }
 
-  @Override public void rollback(ConnectionHandle ch) {}
+  /** Rolls back the session's open transaction, if any. */
+  @Override public void rollback(ConnectionHandle ch) {
+    session().rollback();
+  }
 
   private static Signature signature(Prepared prepared) {
     List<ColumnMetaData> columns = new ArrayList<>();
@@ -318,7 +343,7 @@ final class AzimuthMeta extends MetaImpl {
     StatementType type = switch (prepared.kind()) {
       case QUERY, EXPLAIN -> StatementType.SELECT;
       case DML -> StatementType.IS_DML;
-      case DDL, SET -> StatementType.OTHER_DDL;
+      case DDL, SET, TRANSACTION -> StatementType.OTHER_DDL;
     };
     return Signature.create(columns, prepared.sql(), parameters, CursorFactory.ARRAY, type);
   }
@@ -336,7 +361,7 @@ final class AzimuthMeta extends MetaImpl {
     p.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, Version.MAJOR);
     p.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, Version.MINOR);
     p.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION,
-        java.sql.Connection.TRANSACTION_READ_COMMITTED);
+        dev.azimuth.jdbc.Transactions.ISOLATION);
     p.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, Catalogs.keywords());
     p.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, SqlJdbcFunctionCall.getNumericFunctions());
     p.put(DatabaseProperty.GET_STRING_FUNCTIONS, SqlJdbcFunctionCall.getStringFunctions());

@@ -3,19 +3,25 @@ package dev.azimuth.jdbc.remote;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.azimuth.jdbc.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.ConnectionConfig;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.avatica.remote.AvaticaHttpClient;
 
 /**
- * A connection to an Azimuth server. Every statement commits when it completes (auto-commit).
+ * A connection to an Azimuth server. Its transaction lives on the server, in the server's
+ * session for it: with auto-commit on each statement commits there when it completes; with it
+ * off, statements run in one transaction until {@link #commit} or {@link #rollback}, and the
+ * server rolls back what is left when the connection closes, expires or the server restarts.
  * Besides Avatica's requests it sends {@link CancelRequest}s, on a client of its own made with
  * the same address, credentials and TLS settings. Not thread-safe, except {@link #cancel}:
  * JDBC connections are driven by one thread at a time.
@@ -90,6 +96,71 @@ final class RemoteConnection extends AvaticaConnection {
     } catch (SQLException | RuntimeException e) {
       throw RemoteErrors.translate(e, server());
     }
+  }
+
+  // Avatica sends a changed property only with the next statement it creates or prepares, not
+  // before re-running a prepared one or a commit: the server must know at once.
+  @Override public void setAutoCommit(boolean autoCommit) throws SQLException {
+    try {
+      super.setAutoCommit(autoCommit);
+      meta.connectionSync(handle, new ConnectionPropertiesImpl());
+    } catch (SQLException | RuntimeException e) {
+      throw RemoteErrors.translate(e, server());
+    }
+  }
+
+  @Override public void setTransactionIsolation(int level) throws SQLException {
+    try {
+      super.setTransactionIsolation(Transactions.isolationFor(level));
+      meta.connectionSync(handle, new ConnectionPropertiesImpl());
+    } catch (SQLException | RuntimeException e) {
+      throw RemoteErrors.translate(e, server());
+    }
+  }
+
+  @Override public void commit() throws SQLException {
+    checkOpen();
+    if (getAutoCommit()) {
+      throw new SQLException("cannot commit with auto-commit on: every statement already "
+          + "committed when it completed", "25P01");
+    }
+    try {
+      super.commit();
+    } catch (SQLException | RuntimeException e) {
+      throw RemoteErrors.translate(e, server());
+    }
+  }
+
+  @Override public void rollback() throws SQLException {
+    checkOpen();
+    if (getAutoCommit()) {
+      throw new SQLException("cannot roll back with auto-commit on: every statement already "
+          + "committed when it completed", "25P01");
+    }
+    try {
+      super.rollback();
+    } catch (SQLException | RuntimeException e) {
+      throw RemoteErrors.translate(e, server());
+    }
+  }
+
+  @Override public Savepoint setSavepoint() throws SQLException {
+    return Transactions.set(this, null);
+  }
+
+  @Override public Savepoint setSavepoint(String name) throws SQLException {
+    if (name == null) {
+      throw new SQLException("a savepoint name cannot be null", "22004");
+    }
+    return Transactions.set(this, name);
+  }
+
+  @Override public void rollback(Savepoint savepoint) throws SQLException {
+    Transactions.rollback(this, savepoint);
+  }
+
+  @Override public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    Transactions.release(this, savepoint);
   }
 
   /**

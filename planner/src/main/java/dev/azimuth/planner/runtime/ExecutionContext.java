@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.storage.Database;
+import dev.azimuth.storage.DatabaseSnapshot;
 import dev.azimuth.storage.ReadView;
+import dev.azimuth.storage.RowChange;
 import dev.azimuth.storage.TableStore;
+import dev.azimuth.storage.Transaction;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TimeZone;
@@ -19,7 +23,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Everything one execution of a statement sees: bound parameters, the clock, the cancel flag,
- * and one consistent read view per table, opened on first use and closed with the context.
+ * and one consistent read view per table, opened on first use and closed with the context. In
+ * a transaction the views are the transaction's (its snapshot plus its own writes) and writes
+ * go to it; otherwise the statement reads one snapshot of the database, taken at its first
+ * read, and writes commit when the statement does, checked against that snapshot.
  * Generated code reaches it as Calcite's {@code root}. One execution at a time, but its
  * independent parts (a fusion's inputs) may read through it from several threads at once:
  * views are opened under a lock and are safe for concurrent reads.
@@ -32,6 +39,9 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   private final AtomicBoolean cancelFlag;
   private final Map<String, Object> variables = new HashMap<>();
   private final Map<Long, ReadView> views = new HashMap<>();
+  private final @Nullable Transaction transaction;
+  private final boolean writes;
+  private @Nullable DatabaseSnapshot snapshot;
   private final int efSearch;
   private final InputParallelism parallelInputs;
   private TextContext text;
@@ -40,10 +50,16 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   /**
    * @param efSearch       the session's beam width for index searches
    * @param parallelInputs whether independent inputs (of a fusion) run concurrently
+   * @param transaction    the session's transaction, or null to run on its own
+   * @param writes         whether the statement may write (its snapshot is then checked for
+   *                       conflicts when it commits)
    */
   public ExecutionContext(Database database, SchemaPlus rootSchema,
       JavaTypeFactory typeFactory, Object[] parameters, AtomicBoolean cancelFlag,
-      TimeZone timeZone, int efSearch, InputParallelism parallelInputs) {
+      TimeZone timeZone, int efSearch, InputParallelism parallelInputs,
+      @Nullable Transaction transaction, boolean writes) {
+    this.transaction = transaction;
+    this.writes = writes;
     this.efSearch = efSearch;
     this.parallelInputs = requireNonNull(parallelInputs, "parallelInputs");
     this.database = requireNonNull(database, "database");
@@ -94,6 +110,22 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
     return !views.isEmpty();
   }
 
+  /** Whether the statement runs inside a transaction, whose writes commit later. */
+  boolean inTransaction() {
+    return transaction != null;
+  }
+
+  /**
+   * Writes a statement's changes: into the transaction, or, outside one, committed now and
+   * checked against what the statement read.
+   */
+  long write(TableStore table, List<RowChange> changes) {
+    if (transaction != null) {
+      return transaction.write(table, changes);
+    }
+    return table.apply(changes, snapshot);
+  }
+
   /** The session's beam width for index searches. */
   public int efSearch() {
     return efSearch;
@@ -127,7 +159,15 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   public synchronized ReadView view(long tableId) {
     ReadView view = views.get(tableId);
     if (view == null) {
-      view = store(tableId).openRead();
+      TableStore store = store(tableId);
+      if (transaction != null) {
+        view = transaction.view(store);
+      } else {
+        if (snapshot == null) {
+          snapshot = database.snapshot(writes);
+        }
+        view = snapshot.view(store);
+      }
       views.put(tableId, view);
     }
     return view;
@@ -141,9 +181,15 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
   }
 
   @Override public synchronized void close() {
-    for (ReadView v : views.values()) {
-      v.close();
+    if (transaction != null) {
+      for (ReadView v : views.values()) {
+        v.close();
+      }
     }
     views.clear();
+    if (snapshot != null) {
+      snapshot.close();
+      snapshot = null;
+    }
   }
 }

@@ -59,9 +59,10 @@ public final class ModifyRuntime {
       return 0;
     }
     BatchedWrites batch = context.batchedWrites();
-    if (batch != null && batch.hold(table, changes, context.readsTables())) {
+    if (batch != null && !context.inTransaction()
+        && batch.hold(table, changes, context.readsTables())) {
       return changes.size();
     }
-    return table.apply(changes);
+    return context.write(table, changes);
   }
 }

@@ -101,6 +101,14 @@ final class RocksTransaction implements Transaction {
     savepoints.subList(savepoint + 1, savepoints.size()).clear();
   }
 
+  @Override public void release(int savepoint) {
+    if (savepoint < 0 || savepoint >= savepoints.size()) {
+      throw new StorageException(ErrorCode.INVALID_SAVEPOINT_SPECIFICATION,
+          "no savepoint " + savepoint + " in this transaction");
+    }
+    savepoints.subList(savepoint, savepoints.size()).clear();
+  }
+
   @Override public void commit() {
     if (ended) {
       throw new StorageException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION,

@@ -1,0 +1,2 @@
+/** Syntax of the transaction-control statements. */
+package dev.azimuth.sql.tx;
