@@ -23,7 +23,11 @@ import java.util.List;
  * those ten has started in the background) and waits to be killed; {@code copy DIR} loads
  * {@code DIR/import/vectors.fvecs} with COPY (batches of {@link #COPY_BATCH} rows, segments of
  * 2,000), prints
- * {@code COPIED n} when it returns and waits to be killed.
+ * {@code COPIED n} when it returns and waits to be killed; {@code transactions DIR} commits
+ * transactions of several rows over two tables (each also deleting an older transaction's rows),
+ * printing {@code COMMITTED t} after each commit returns; {@code uncommitted DIR} writes
+ * {@link #UNCOMMITTED_ROWS} rows in a transaction, prints WRITTEN and waits to be killed without
+ * committing.
  */
 public final class ChildDatabase {
   static final int INDEX_ROWS = 30_000;
@@ -32,6 +36,10 @@ public final class ChildDatabase {
   static final int COPY_BATCH = 5_000;
   /** Each COPY batch: two segments written directly, 1,000 rows into the growing one. */
   static final String COPY_PROPERTIES = ";seal_rows=2000;merge_factor=100";
+
+  static final int UNCOMMITTED_ROWS = 3_000;
+  /** Transaction t deletes what transaction t - DELETE_LAG wrote. */
+  static final int DELETE_LAG = 3;
 
   private ChildDatabase() {}
 
@@ -82,6 +90,24 @@ public final class ChildDatabase {
         }
         return;
       }
+      if (args[0].equals("transactions")) {
+        transactions(c);
+        return;
+      }
+      if (args[0].equals("uncommitted")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE pending (id BIGINT PRIMARY KEY, v VECTOR(2))");
+          c.setAutoCommit(false);
+          Vectors.load(c, "pending", Vectors.clustered(UNCOMMITTED_ROWS, 2, 5, 3));
+          s.execute("DELETE FROM pending WHERE id < 10");
+          System.out.println("WRITTEN");
+          System.out.flush();
+        }
+        while (System.in.read() >= 0) {
+          // Holding the transaction open until the parent kills us.
+        }
+        return;
+      }
       if (args[0].equals("hold")) {
         System.out.println("READY");
         System.out.flush();
@@ -101,6 +127,44 @@ public final class ChildDatabase {
           System.out.println("ACK " + i);
           System.out.flush();
         }
+      }
+    }
+  }
+
+  /**
+   * Transaction t (from 0 on) inserts 1 to 40 rows into {@code tx_rows} and one row into
+   * {@code tx_log} saying how many, and deletes transaction t - DELETE_LAG's rows from both.
+   */
+  private static void transactions(Connection c) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE tx_rows (id BIGINT PRIMARY KEY, tx BIGINT, v VECTOR(2))");
+      s.execute("CREATE TABLE tx_log (tx BIGINT PRIMARY KEY, rows_written INTEGER)");
+    }
+    c.setAutoCommit(false);
+    java.util.Random random = new java.util.Random(42);
+    try (PreparedStatement row = c.prepareStatement("INSERT INTO tx_rows VALUES (?, ?, ?)");
+         PreparedStatement log = c.prepareStatement("INSERT INTO tx_log VALUES (?, ?)");
+         PreparedStatement dropRows = c.prepareStatement("DELETE FROM tx_rows WHERE tx = ?");
+         PreparedStatement dropLog = c.prepareStatement("DELETE FROM tx_log WHERE tx = ?")) {
+      for (long t = 0; ; t++) {
+        int n = 1 + random.nextInt(40);
+        for (int i = 0; i < n; i++) {
+          row.setLong(1, t * 100 + i);
+          row.setLong(2, t);
+          row.setObject(3, new float[] {t, i});
+          row.addBatch();
+        }
+        row.executeBatch();
+        log.setLong(1, t);
+        log.setInt(2, n);
+        log.executeUpdate();
+        dropRows.setLong(1, t - DELETE_LAG);
+        dropRows.executeUpdate();
+        dropLog.setLong(1, t - DELETE_LAG);
+        dropLog.executeUpdate();
+        c.commit();
+        System.out.println("COMMITTED " + t);
+        System.out.flush();
       }
     }
   }
