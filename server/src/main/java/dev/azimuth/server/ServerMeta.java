@@ -131,17 +131,34 @@ final class ServerMeta extends ProtocolMeta implements AutoCloseable {
     }
   }
 
+  // Turning auto-commit on commits, so this can fail as commit does.
   @Override public ConnectionProperties connectionSync(ConnectionHandle ch,
       ConnectionProperties connProps) {
-    return connection(ch.id).meta().connectionSync(ch, connProps);
+    ClientConnection c = connection(ch.id);
+    try {
+      return c.meta().connectionSync(ch, connProps);
+    } catch (RuntimeException e) {
+      throw failed(c, e);
+    }
   }
 
+  /** Commits the connection's transaction here, on the server, where it lives. */
   @Override public void commit(ConnectionHandle ch) {
-    connection(ch.id).meta().commit(ch);
+    ClientConnection c = connection(ch.id);
+    try {
+      c.meta().commit(ch);
+    } catch (RuntimeException e) {
+      throw failed(c, e);
+    }
   }
 
   @Override public void rollback(ConnectionHandle ch) {
-    connection(ch.id).meta().rollback(ch);
+    ClientConnection c = connection(ch.id);
+    try {
+      c.meta().rollback(ch);
+    } catch (RuntimeException e) {
+      throw failed(c, e);
+    }
   }
 
   // --- metadata ----------------------------------------------------------------------------

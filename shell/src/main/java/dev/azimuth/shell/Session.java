@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable {
   private OutputFormat format;
   private Display.Expanded expanded = Display.Expanded.OFF;
   private boolean timing;
+  /** Whether BEGIN opened a transaction block that has not ended yet (for the prompt). */
+  private boolean inTransaction;
   private IntSupplier terminalWidth = () -> 0;
   private PrintWriter out;
   private Path outputFile;
@@ -87,6 +89,17 @@ public final class Session implements AutoCloseable {
    * @return whether it succeeded
    */
   public boolean execute(String sql) {
+    boolean ok = run(sql);
+    inTransaction = UpdateSummary.inTransactionAfter(sql, ok, inTransaction);
+    return ok;
+  }
+
+  /** Whether a transaction block is open, as psql shows with {@code *} in its prompt. */
+  public boolean inTransaction() {
+    return inTransaction;
+  }
+
+  private boolean run(String sql) {
     long start = System.nanoTime();
     ServerCopyWatcher watcher = ServerCopyWatcher.isCopy(sql)
         ? ServerCopyWatcher.start(url, progress) : null;
@@ -221,6 +234,8 @@ public final class Session implements AutoCloseable {
     Connection old = connection;
     connection = fresh;
     url = newUrl;
+    // Closing the old connection rolls back whatever block was open on it.
+    inTransaction = false;
     catalogChanged();
     try {
       old.close();

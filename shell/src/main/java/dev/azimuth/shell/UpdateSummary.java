@@ -18,7 +18,43 @@ public final class UpdateSummary {
   /** Summarises {@code sql}, which reported {@code updateCount}. */
   public static String of(String sql, long updateCount) {
     String verb = firstWord(sql);
-    return COUNTED.contains(verb) && updateCount >= 0 ? verb + " " + updateCount : "OK";
+    if (COUNTED.contains(verb) && updateCount >= 0) {
+      return verb + " " + updateCount;
+    }
+    // psql's command tags for transaction control.
+    return switch (verb) {
+      case "BEGIN", "COMMIT", "SAVEPOINT", "RELEASE" -> verb;
+      case "START" -> "START TRANSACTION";
+      case "END" -> "COMMIT";
+      case "ROLLBACK" -> "ROLLBACK";
+      default -> "OK";
+    };
+  }
+
+  /**
+   * Whether a transaction block is open after {@code sql} ran ({@code succeeded} or not),
+   * given whether one was open before: BEGIN and START TRANSACTION open one; COMMIT, END and
+   * ROLLBACK (not ROLLBACK TO) end it, also when they fail (a failed commit rolls back).
+   */
+  public static boolean inTransactionAfter(String sql, boolean succeeded, boolean before) {
+    String verb = firstWord(sql);
+    return switch (verb) {
+      case "BEGIN", "START" -> succeeded || before;
+      case "COMMIT", "END" -> false;
+      case "ROLLBACK" -> before && secondWord(sql).equals("TO");
+      default -> before;
+    };
+  }
+
+  private static String secondWord(String sql) {
+    String[] words = sql.strip().split("\\s+");
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i].toUpperCase(Locale.ROOT);
+      if (!w.equals("WORK") && !w.equals("TRANSACTION")) {
+        return w;
+      }
+    }
+    return "";
   }
 
   /** The statement's first keyword, upper-cased, after whitespace and comments; empty if none. */

@@ -73,6 +73,29 @@ class InteractiveShellTest {
 
   private static final String CONTINUATION = dev.azimuth.shell.repl.Repl.CONTINUATION;
 
+  @Test void transactionsAtThePromptAsInPsql() throws IOException {
+    try (TerminalHarness shell = shell(null, "jdbc:azimuth:mem:")) {
+      shell.type("\\timing off\r").awaitOut("Timing is off.\n");
+      shell.type(DOCS).awaitOut("INSERT 2\n");
+      shell.type("BEGIN;\r").awaitOut("BEGIN\n");
+      shell.awaitScreen(dev.azimuth.shell.repl.Repl.PROMPT_IN_TRANSACTION, 1);
+      shell.type("DELETE FROM docs;\r").awaitOut("DELETE 2\n");
+      shell.type("SELECT COUNT(*) AS n FROM docs;\r").awaitOut("N\n-\n0\n(1 row)\n");
+      shell.type("ROLLBACK;\r").awaitOut("ROLLBACK\n");
+      shell.type("SELECT COUNT(*) AS n FROM docs;\r").awaitOut("N\n-\n2\n(1 row)\n");
+      shell.type("START TRANSACTION;\r").awaitOut("START TRANSACTION\n");
+      shell.type("SAVEPOINT a;\r").awaitOut("SAVEPOINT\n");
+      shell.type("DELETE FROM docs WHERE id = 1;\r").awaitOut("DELETE 1\n");
+      shell.type("ROLLBACK TO SAVEPOINT a;\r").awaitOut("ROLLBACK\n");
+      shell.type("DELETE FROM docs WHERE id = 2;\r").awaitOut("DELETE 1\n");
+      shell.type("COMMIT;\r").awaitOut("COMMIT\n");
+      shell.type("SELECT id FROM docs;\r").awaitOut("ID\n--\n 1\n(1 row)\n");
+      assertEquals(3, TerminalHarness.count(shell.screen(),
+          dev.azimuth.shell.repl.Repl.PROMPT_IN_TRANSACTION + "DELETE"), shell.screen());
+      assertEquals("", shell.err());
+    }
+  }
+
   @Test void ctrlCCancelsTheRunningStatementAndTheShellCarriesOn() throws Exception {
     String url = "jdbc:azimuth:mem:cancel-" + System.nanoTime();
     // The test's own connection keeps the named database, and its 5000 rows, alive.

@@ -18,6 +18,19 @@ class UpdateSummaryTest {
     assertEquals("OK", UpdateSummary.of("INSERT INTO t VALUES (1)", -1));
   }
 
+  @Test void transactionControlShowsPsqlsTagsAndTracksTheBlock() {
+    assertEquals("BEGIN", UpdateSummary.of("begin", 0));
+    assertEquals("START TRANSACTION", UpdateSummary.of("START TRANSACTION", 0));
+    assertEquals("COMMIT", UpdateSummary.of("END", 0));
+    assertEquals("ROLLBACK", UpdateSummary.of("ROLLBACK TO SAVEPOINT a", 0));
+    assertEquals(true, UpdateSummary.inTransactionAfter("BEGIN", true, false));
+    assertEquals(false, UpdateSummary.inTransactionAfter("BEGIN", false, false));
+    assertEquals(true, UpdateSummary.inTransactionAfter("ROLLBACK TO a", true, true));
+    assertEquals(false, UpdateSummary.inTransactionAfter("rollback work", true, true));
+    assertEquals(false, UpdateSummary.inTransactionAfter("COMMIT", false, true),
+        "a failed commit ends the transaction too");
+  }
+
   @Test void firstWordSkipsComments() {
     assertEquals("INSERT", UpdateSummary.firstWord("-- load\n/* rows */ insert into t"));
     assertEquals("", UpdateSummary.firstWord("/* unterminated"));

@@ -18,6 +18,10 @@ public final class Repl {
   public static final String PROMPT = "azimuth> ";
   /** Shown while a statement is still open; as wide as {@link #PROMPT} so lines align. */
   public static final String CONTINUATION = "     -> ";
+  /** Shown when a new statement starts inside a transaction block (psql shows a {@code *}). */
+  public static final String PROMPT_IN_TRANSACTION = "azimuth*> ";
+  /** {@link #CONTINUATION} as wide as {@link #PROMPT_IN_TRANSACTION}. */
+  public static final String CONTINUATION_IN_TRANSACTION = "      -> ";
 
   /**
    * How a run ended.
@@ -57,7 +61,9 @@ public final class Repl {
     while (true) {
       String line;
       try {
-        line = input.readLine(pending.isEmpty() ? PROMPT : CONTINUATION);
+        boolean tx = session.inTransaction();
+        line = input.readLine(pending.isEmpty() ? tx ? PROMPT_IN_TRANSACTION : PROMPT
+            : tx ? CONTINUATION_IN_TRANSACTION : CONTINUATION);
       } catch (CancellationException e) {
         pending = "";
         continue;
