@@ -37,6 +37,8 @@ public enum ErrorCode {
   DATA_EXCEPTION("22000"),
   /** Text that does not parse as a value of the expected type, e.g. a malformed vector literal. */
   INVALID_TEXT_REPRESENTATION("22P02"),
+  /** Text that is not valid Unicode (an unpaired UTF-16 surrogate). */
+  CHARACTER_NOT_IN_REPERTOIRE("22021"),
   /** A number outside the range of its type. */
   NUMERIC_VALUE_OUT_OF_RANGE("22003"),
   /** A string longer than its column allows. */
@@ -47,6 +49,8 @@ public enum ErrorCode {
   INVALID_PARAMETER_VALUE("22023"),
   /** NULL in a NOT NULL column. */
   NOT_NULL_VIOLATION("23502"),
+  /** A statement that would change one row twice (a MERGE target matched twice). */
+  CARDINALITY_VIOLATION("21000"),
   /** A second row with an existing primary key. */
   UNIQUE_VIOLATION("23505"),
   /**

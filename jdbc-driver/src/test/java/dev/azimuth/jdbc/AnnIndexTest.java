@@ -137,7 +137,7 @@ class AnnIndexTest {
     assertTrue(explain("SELECT id FROM items ORDER BY v <=> ? LIMIT 5", q)
         .contains("strategy=[exact]"), "metric mismatch");
     assertTrue(explain("SELECT id FROM items ORDER BY v <-> ? DESC LIMIT 5", q)
-        .contains("EnumerableLimitSort"), "descending order is not a nearest-neighbour search");
+        .contains("AzimuthFloatSort"), "descending order is not a nearest-neighbour search");
     assertTrue(explain("SELECT /*+ EXACT */ id FROM items ORDER BY v <-> ? LIMIT 5", q)
         .contains("strategy=[exact]"), "EXACT hint");
     assertTrue(explain("SELECT /*+ ANN(ef_search=77) */ id FROM items ORDER BY v <-> ? "

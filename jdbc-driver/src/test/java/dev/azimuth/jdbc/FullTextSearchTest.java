@@ -208,7 +208,7 @@ class FullTextSearchTest {
     assertTrue(exact.contains("strategy=[exact], analyzer=[english]"), exact);
     // Ascending order and LIMIT ? are plain sorts over scores computed row by row.
     assertTrue(explain("SELECT id FROM docs ORDER BY BM25(body, 'x') LIMIT 5")
-        .contains("EnumerableLimitSort"));
+        .contains("AzimuthFloatSort"));
   }
 
   @Test

@@ -282,7 +282,7 @@ class HybridSearchTest {
     assertTrue(plan.contains("AzimuthTableScan(table=[[PUBLIC, DOCS]], columns=[[PRICE]], "
         + "rowId=[true], filter=[<($0, 45.0E0)])"), "the filter is pushed into its input's search: "
         + plan);
-    assertTrue(plan.contains("EnumerableLimitSort(sort0=[$1], dir0=[DESC], fetch=[5])"), plan);
+    assertTrue(plan.contains("AzimuthFloatSort(sort0=[$1], dir0=[DESC], fetch=[5])"), plan);
     String weighted = String.join("\n", text(c, "EXPLAIN PLAN FOR SELECT * FROM "
         + "TABLE(WEIGHTED_FUSION(" + in(NEAREST, 10) + ", " + in(ALIGNED, 10)
         + ", ARRAY[0.5, 0.5]))"));

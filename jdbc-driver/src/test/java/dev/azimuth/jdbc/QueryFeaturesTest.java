@@ -131,7 +131,7 @@ class QueryFeaturesTest {
   void explainFallsBackWhenTheShapeIsNotANearestNeighbourSearch() throws SQLException {
     String farthest = plan("SELECT id FROM docs ORDER BY embedding <-> '[1,1]' DESC LIMIT 2");
     assertFalse(farthest.contains("AzimuthVectorSearch"), farthest);
-    assertTrue(farthest.contains("EnumerableLimitSort"), farthest);
+    assertTrue(farthest.contains("AzimuthFloatSort"), farthest);
     String noLimit = plan("SELECT id FROM docs ORDER BY embedding <-> '[1,1]'");
     assertFalse(noLimit.contains("AzimuthVectorSearch"), noLimit);
     String twoVectors = plan("SELECT id FROM docs ORDER BY embedding <-> embedding LIMIT 2");

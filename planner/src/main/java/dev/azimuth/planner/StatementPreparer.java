@@ -8,6 +8,8 @@ import dev.azimuth.planner.prepare.LiteralLifter;
 import dev.azimuth.planner.rel.SearchHints;
 import dev.azimuth.planner.prepare.ParameterBinder;
 import dev.azimuth.planner.prepare.VectorSafeExecutor;
+import dev.azimuth.planner.prepare.FloatAggregates;
+import dev.azimuth.planner.prepare.VectorCorrelation;
 import dev.azimuth.planner.prepare.VectorUsageCheck;
 import dev.azimuth.planner.rel.AzimuthRules;
 import dev.azimuth.planner.runtime.ExecutionContext;
@@ -58,6 +60,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlInsert;
@@ -136,6 +140,9 @@ final class StatementPreparer {
       return explain(sql, explain);
     }
     SearchHints hints = HintReader.read(node, preparing.efSearch());
+    if (node instanceof org.apache.calcite.sql.SqlMerge merge) {
+      return merge(sql, merge, hints);
+    }
     if (!node.isA(SqlKind.QUERY) && !node.isA(SqlKind.DML)) {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
           "statement " + node.getKind() + " is not supported");
@@ -249,6 +256,77 @@ final class StatementPreparer {
         });
   }
 
+  /** MERGE, planned as the query its rows come from: see {@link MergeStatement}. */
+  private Prepared merge(String sql, org.apache.calcite.sql.SqlMerge merge, SearchHints hints) {
+    MergeStatement.Layout[] layout = new MergeStatement.Layout[1];
+    SqlNode select = mergeQuery(merge, layout);
+    dev.azimuth.storage.TableDef def = layout[0].table();
+    int[] count = {0};
+    select.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlDynamicParam param) {
+        count[0] = Math.max(count[0], param.getIndex() + 1);
+        return null;
+      }
+    });
+    SqlValidator validator = newValidator();
+    SqlNode validated = validator.validate(select);
+    List<RelDataType> parameterTypes = parameterTypesByIndex(validator, validated, count[0]);
+    if (parameterTypes == null) {
+      throw new PlanningException(ErrorCode.INVALID_STATEMENT,
+          "the type of a ? in this MERGE cannot be inferred; CAST it");
+    }
+    RelRoot root = toRel(validator, validated, false, hints);
+    Bindable<?> bindable = compile(root, (EnumerableRel) optimize(root));
+    plansMade.increment();
+    long tableId = def.id();
+    return new Prepared(sql, Prepared.Kind.DML, List.of(), parameterTypes, catalogVersion,
+        (engine, session, params, cancel) -> {
+          Object[] bound = ParameterBinder.bind(parameterTypes, params);
+          try (ExecutionContext context = engine.newContext(session, bound, cancel, true)) {
+            List<Object[]> rows = new ArrayList<>();
+            try (Enumerator<?> e = bindable.bind(context).enumerator()) {
+              while (e.moveNext()) {
+                rows.add((Object[]) e.current());
+              }
+            }
+            List<dev.azimuth.storage.RowChange> changes =
+                MergeStatement.changes(layout[0], rows);
+            return QueryResult.count(changes.isEmpty() ? 0
+                : context.write(context.store(tableId), changes));
+          }
+        });
+  }
+
+  /** The query a MERGE's rows come from, and where each part lies in them. */
+  private SqlNode mergeQuery(org.apache.calcite.sql.SqlMerge merge,
+      MergeStatement.Layout[] layout) {
+    SqlIdentifier target = (SqlIdentifier) merge.getTargetTable();
+    org.apache.calcite.prepare.Prepare.PreparingTable table = catalogReader().getTable(
+        target.names);
+    dev.azimuth.planner.schema.AzimuthTable azimuth = table == null ? null
+        : table.unwrap(dev.azimuth.planner.schema.AzimuthTable.class);
+    if (azimuth == null) {
+      throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
+          "table " + target + " does not exist");
+    }
+    dev.azimuth.storage.TableDef def = azimuth.definition();
+    RelDataType rowType = table.getRowType();
+    return MergeStatement.query(merge, def, c -> {
+      RelDataType type = rowType.getFieldList().get(c).getType();
+      return type instanceof dev.azimuth.sql.type.VectorSqlType
+          ? new org.apache.calcite.sql.SqlDataTypeSpec(new dev.azimuth.sql.type
+              .SqlVectorTypeNameSpec(def.columns().get(c).dimension(), SqlParserPos.ZERO),
+              SqlParserPos.ZERO)
+          : org.apache.calcite.sql.type.SqlTypeUtil.convertTypeToSpec(type);
+    }, layout);
+  }
+
+  /** What EXPLAIN plans for a statement: a MERGE's query, or the statement itself. */
+  private SqlNode explicable(SqlNode explicandum) {
+    return explicandum instanceof org.apache.calcite.sql.SqlMerge merge
+        ? mergeQuery(merge, new MergeStatement.Layout[1]) : explicandum;
+  }
+
   private static long rowCount(Object row) {
     return ((Number) (row instanceof Object[] a ? a[0] : row)).longValue();
   }
@@ -256,7 +334,7 @@ final class StatementPreparer {
   // Validated when prepared (errors and parameter types), planned only when run: the plan shows
   // the running session's settings. Each run parses afresh, since validation rewrites the tree.
   private Prepared explain(String sql, SqlExplain explain) {
-    SqlNode explicandum = explain.getExplicandum();
+    SqlNode explicandum = explicable(explain.getExplicandum());
     HintReader.read(explicandum, Session.DEFAULT_EF_SEARCH);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(explicandum);
@@ -267,9 +345,10 @@ final class StatementPreparer {
         parameterTypes, catalogVersion, (engine, session, params, cancel) -> {
           SqlExplain again = (SqlExplain) AzimuthSqlParser.parse(sql);
           SqlValidator v = newValidator();
-          SqlNode valid = v.validate(again.getExplicandum());
+          SqlNode planned = explicable(again.getExplicandum());
+          SqlNode valid = v.validate(planned);
           List<Object[]> lines = explainLines(again, v, valid,
-              HintReader.read(again.getExplicandum(), session.efSearch()));
+              HintReader.read(planned, session.efSearch()));
           return QueryResult.rows(org.apache.calcite.linq4j.Linq4j.enumerator(lines), 1,
               () -> { });
         });
@@ -340,6 +419,10 @@ final class StatementPreparer {
     // Azimuth defines no Calcite table functions: this rule's plans could never run, and it
     // would compete with the fusion operator for RRF(...) and WEIGHTED_FUSION(...).
     planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE);
+    // Key-ordered scans invite merge joins, but a merge join over a cast key (INTEGER joined
+    // to BIGINT) could not be copied once chosen ("wrong collation in left or right input"),
+    // which failed such joins outright; hash joins and key lookups serve them.
+    planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
     SqlToRelConverter converter = new SqlToRelConverter(
         (rowType, queryString, schemaPath, viewPath) -> {
@@ -360,10 +443,28 @@ final class StatementPreparer {
     return root;
   }
 
+  /**
+   * Calcite's standard program (sub-queries to correlations, decorrelation, field trimming,
+   * Volcano, calc merging), except that plans correlated on a vector keep their correlation:
+   * see {@link VectorCorrelation}.
+   */
+  private static final org.apache.calcite.tools.Program PROGRAM = Programs.sequence(
+      Programs.subQuery(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE),
+      (planner, rel, traits, materializations, lattices) -> FloatAggregates.rewrite(rel),
+      Programs.conditional(rel -> !VectorCorrelation.correlatesOnVectors(rel),
+          Programs.decorrelate()),
+      Programs.trim(),
+      (planner, rel, traits, materializations, lattices) -> {
+        planner.setRoot(rel.getTraitSet().equals(traits) ? rel
+            : planner.changeTraits(rel, traits));
+        return planner.chooseDelegate().findBestExp();
+      },
+      Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE));
+
   private RelNode optimize(RelRoot root) {
     RelTraitSet desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(root.collation).simplify();
-    RelNode rel = AzimuthRules.afterVolcano(Programs.standard().run(
+    RelNode rel = AzimuthRules.afterVolcano(PROGRAM.run(
         root.rel.getCluster().getPlanner(), root.rel, desired, List.of(), List.of()));
     if (!root.isRefTrivial()) {
       RexBuilder rexBuilder = rel.getCluster().getRexBuilder();

@@ -49,6 +49,14 @@ public final class RowValidator {
       case DOUBLE -> expect(c, v, Double.class);
       case VARCHAR -> {
         String s = expect(c, v, String.class);
+        int broken = unpairedSurrogate(s);
+        if (broken >= 0) {
+          throw new StorageException(ErrorCode.CHARACTER_NOT_IN_REPERTOIRE, "column " + c.name()
+              + ": the text holds an unpaired UTF-16 surrogate (U+"
+              + Integer.toHexString(s.charAt(broken)).toUpperCase(java.util.Locale.ROOT)
+              + " at character " + (broken + 1) + "), which is no Unicode character and "
+              + "cannot be stored as UTF-8");
+        }
         if (c.precision() >= 0 && s.codePointCount(0, s.length()) > c.precision()) {
           throw new StorageException(ErrorCode.STRING_DATA_RIGHT_TRUNCATION,
               "value too long for column " + c.name() + " " + c.sqlType() + ": "
@@ -74,6 +82,23 @@ public final class RowValidator {
       default -> throw new AssertionError(c.type());
     }
     return v;
+  }
+
+  /** The index of the first surrogate char without its pair, or -1. */
+  public static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (Character.isHighSurrogate(ch)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(ch)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static <T> T expect(ColumnDef c, Object v, Class<T> type) {

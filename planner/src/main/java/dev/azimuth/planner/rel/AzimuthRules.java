@@ -40,6 +40,6 @@ public final class AzimuthRules {
         .addRuleInstance(TextMatchScanRule.CONFIG.toRule()).build(),
         plan.getCluster().getPlanner().getContext());
     hep.setRoot(plan);
-    return hep.findBestExp();
+    return AzimuthFloatSort.replaceIn(hep.findBestExp());
   }
 }

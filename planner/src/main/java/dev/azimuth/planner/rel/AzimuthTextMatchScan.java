@@ -99,7 +99,7 @@ public final class AzimuthTextMatchScan extends AbstractRelNode implements Enume
         implementor.getTypeFactory(), implementor.getConformance(), builder, null,
         implementor.getRootExpression(), (list, index, storageType) -> {
           throw new IllegalStateException("TEXT_MATCH words cannot read table columns");
-        }, null);
+        }, implementor::getCorrelVariableGetter);
     List<Expression> words = new ArrayList<>();
     for (Expression q : queries) {
       words.add(Expressions.convert_(Expressions.box(q), Object.class));

@@ -164,7 +164,7 @@ public final class AzimuthTextSearch extends AbstractRelNode implements Enumerab
         implementor.getTypeFactory(), implementor.getConformance(), builder, null,
         implementor.getRootExpression(), (list, index, storageType) -> {
           throw new IllegalStateException("a search query cannot read table columns");
-        }, null);
+        }, implementor::getCorrelVariableGetter);
     List<Expression> matchQueries = new ArrayList<>();
     for (Expression q : queries.subList(1, queries.size())) {
       matchQueries.add(Expressions.convert_(Expressions.box(q), Object.class));

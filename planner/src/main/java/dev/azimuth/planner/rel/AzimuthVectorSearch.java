@@ -147,7 +147,7 @@ public final class AzimuthVectorSearch extends AbstractRelNode implements Enumer
         implementor.getTypeFactory(), implementor.getConformance(), builder, null,
         implementor.getRootExpression(), (list, index, storageType) -> {
           throw new IllegalStateException("a search query cannot read table columns");
-        }, null);
+        }, implementor::getCorrelVariableGetter);
     Expression search = Expressions.call(VectorSearchRuntime.class, "search",
         implementor.getRootExpression(), Expressions.constant(def.id()),
         Expressions.constant(spec.column()), Expressions.constant(spec.distance().name()),

@@ -242,9 +242,24 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
       return null;
     }
 
+    /**
+     * Whether the query is the same for every row of the scan: it reads no column of it,
+     * though it may read the outer row of a correlated search (one search per outer row).
+     */
     static boolean isConstant(RexNode e) {
-      return RelOptUtil.InputFinder.bits(e).isEmpty() && !RexUtil.containsCorrelation(e)
-          && !RexUtil.containsFieldAccess(e);
+      if (!RelOptUtil.InputFinder.bits(e).isEmpty()) {
+        return false;
+      }
+      boolean[] other = {false};
+      e.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+        @Override public Void visitFieldAccess(org.apache.calcite.rex.RexFieldAccess access) {
+          if (!(access.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable)) {
+            other[0] = true;
+          }
+          return super.visitFieldAccess(access);
+        }
+      });
+      return !other[0];
     }
   }
 }

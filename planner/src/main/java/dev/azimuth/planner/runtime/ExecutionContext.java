@@ -119,7 +119,7 @@ public final class ExecutionContext implements DataContext, AutoCloseable {
    * Writes a statement's changes: into the transaction, or, outside one, committed now and
    * checked against what the statement read.
    */
-  long write(TableStore table, List<RowChange> changes) {
+  public long write(TableStore table, List<RowChange> changes) {
     if (transaction != null) {
       return transaction.write(table, changes);
     }

@@ -85,13 +85,19 @@ public final class VectorSearchRuntime {
     for (SegmentView seg : view.segments()) {
       BitSet passing = accepted == null ? null : accepted.getOrDefault(seg.id(), new BitSet());
       IntPredicate candidate = o -> seg.isLive(o) && (passing == null || passing.get(o));
+      if (q == null) {
+        // A NULL query: every distance is NULL, and NULLs still come back, in row order.
+        for (int o = 0; o < seg.size() && nulls.size() < k; o++) {
+          if (candidate.test(o)) {
+            nulls.add(ReadView.rowId(seg.id(), o));
+          }
+        }
+        continue;
+      }
       for (int o = 0; seg.hasNulls(column) && o < seg.size() && nulls.size() < k; o++) {
         if (seg.isNull(column, o) && candidate.test(o)) {
           nulls.add(ReadView.rowId(seg.id(), o));
         }
-      }
-      if (q == null) {
-        continue;
       }
       IntPredicate rankable = seg.hasNulls(column)
           ? o -> !seg.isNull(column, o) && candidate.test(o) : candidate;

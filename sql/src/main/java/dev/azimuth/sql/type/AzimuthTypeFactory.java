@@ -27,6 +27,14 @@ public final class AzimuthTypeFactory extends JavaTypeFactoryImpl {
     super(TYPE_SYSTEM);
   }
 
+  /**
+   * UTF-8 for character types, where Calcite's default is ISO-8859-1 and a literal such as
+   * {@code '向量数据库'} was refused ("Failed to encode ... in character set ISO-8859-1").
+   */
+  @Override public java.nio.charset.Charset getDefaultCharset() {
+    return java.nio.charset.StandardCharsets.UTF_8;
+  }
+
   /** The NOT NULL type {@code VECTOR(dimension)}; {@link VectorSqlType#ANY_DIMENSION} allowed. */
   public RelDataType createVectorType(int dimension) {
     return canonize(new VectorSqlType(dimension, false));

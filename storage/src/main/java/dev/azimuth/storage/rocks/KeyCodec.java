@@ -25,7 +25,14 @@ final class KeyCodec {
         int v = (Integer) key ^ Integer.MIN_VALUE;
         yield new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
       }
-      case VARCHAR -> ((String) key).getBytes(StandardCharsets.UTF_8);
+      case VARCHAR -> {
+        String text = (String) key;
+        // Java would write an unpaired surrogate as '?', so two keys would meet. Such text is
+        // never stored (RowValidator refuses it); looked up, it gets bytes no UTF-8 key has.
+        yield dev.azimuth.storage.RowValidator.unpairedSurrogate(text) < 0
+            ? text.getBytes(StandardCharsets.UTF_8)
+            : ("\uFFFF" + text).getBytes(StandardCharsets.UTF_16BE);
+      }
       default -> throw new IllegalArgumentException(type + " cannot be a key");
     };
   }
