@@ -49,6 +49,12 @@ class SqllineIT {
           "!indexes DOCS",
           "SELECT id, title, embedding, embedding <-> '[0.9,0.1,0]' AS distance FROM docs "
               + "ORDER BY distance LIMIT 2;",
+          "!autocommit off",
+          "DELETE FROM docs;",
+          "!rollback",
+          "INSERT INTO docs VALUES (4, 'black', '[1,1,1]');",
+          "!commit",
+          "!autocommit on",
           "!quit", ""));
       List<String> classPath = new ArrayList<>();
       classPath.add(thin.toString());
@@ -77,6 +83,11 @@ class SqllineIT {
       assertTrue(out.contains("[1.0,0.0,0.0]"), "vectors display as text:\n" + out);
       assertTrue(out.contains("0.1414213"), "the distance is computed:\n" + out);
       assertTrue(out.contains("2 rows selected"), out);
+      try (Connection c = TestServers.connect(server, "analyst", "s3cret")) {
+        assertEquals(List.of(List.of("1"), List.of("2"), List.of("3"), List.of("4")),
+            TestServers.strings(c, "SELECT id FROM docs ORDER BY id"),
+            "!rollback undid the DELETE and !commit kept the INSERT:\n" + out);
+      }
     }
   }
 }
