@@ -42,10 +42,6 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
 
 void TableElement(List<SqlNode> list) :
 {
-    final SqlIdentifier id;
-    final SqlDataTypeSpec type;
-    boolean notNull = false;
-    boolean primaryKey = false;
     SqlIdentifier constraintName = null;
     final SqlNodeList columns;
     final Span s = Span.of();
@@ -57,18 +53,98 @@ void TableElement(List<SqlNode> list) :
             list.add(new SqlPrimaryKey(s.end(this), constraintName, columns));
         }
     |
-        id = SimpleIdentifier() { s.add(id); } type = DataType()
-        (
-            <NOT> <NULL> { notNull = true; }
-        |
-            <NULL> { notNull = false; }
-        |
-            <PRIMARY> <KEY> { primaryKey = true; }
-        )*
-        {
-            list.add(new SqlColumnDeclaration(s.end(this), id, type, notNull, primaryKey));
-        }
+        { list.add(ColumnDeclaration()); }
     )
+}
+
+/** name type [NOT NULL | NULL | DEFAULT expression | PRIMARY KEY]... */
+SqlColumnDeclaration ColumnDeclaration() :
+{
+    final SqlIdentifier id;
+    final SqlDataTypeSpec type;
+    boolean notNull = false;
+    boolean primaryKey = false;
+    SqlNode defaultValue = null;
+    final Span s = Span.of();
+}
+{
+    id = SimpleIdentifier() { s.add(id); } type = DataType()
+    (
+        <NOT> <NULL> { notNull = true; }
+    |
+        <NULL> { notNull = false; }
+    |
+        <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY)
+    |
+        <PRIMARY> <KEY> { primaryKey = true; }
+    )*
+    {
+        return new SqlColumnDeclaration(s.end(this), id, type, notNull, primaryKey,
+            defaultValue);
+    }
+}
+
+/**
+ * ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT EXISTS] declaration
+ * | DROP [COLUMN] [IF EXISTS] column | RENAME [COLUMN] a TO b | RENAME TO name
+ * | ALTER [COLUMN] column (SET NOT NULL | DROP NOT NULL | SET DEFAULT e | DROP DEFAULT).
+ */
+SqlNode SqlAlterTable() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier table;
+    boolean ifColumn = false;
+    SqlColumnDeclaration column = null;
+    SqlIdentifier name = null;
+    SqlIdentifier newName = null;
+    SqlNode value = null;
+    SqlAlterTable.Action action;
+}
+{
+    <ALTER> { s = span(); } <TABLE> ifExists = IfExistsOpt() table = CompoundIdentifier()
+    (
+        <ADD> [ <COLUMN> ] ifColumn = IfNotExistsOpt() column = ColumnDeclaration()
+        { action = SqlAlterTable.Action.ADD_COLUMN; }
+    |
+        LOOKAHEAD(2) <DROP> [ <COLUMN> ] ifColumn = IfExistsOpt() name = SimpleIdentifier()
+        { action = SqlAlterTable.Action.DROP_COLUMN; }
+    |
+        <RENAME>
+        (
+            <TO> newName = CompoundIdentifier() { action = SqlAlterTable.Action.RENAME_TABLE; }
+        |
+            [ <COLUMN> ] name = SimpleIdentifier() <TO> newName = SimpleIdentifier()
+            { action = SqlAlterTable.Action.RENAME_COLUMN; }
+        )
+    |
+        <ALTER> [ <COLUMN> ] name = SimpleIdentifier()
+        (
+            LOOKAHEAD(2) <SET> <NOT> <NULL> { action = SqlAlterTable.Action.SET_NOT_NULL; }
+        |
+            LOOKAHEAD(2) <DROP> <NOT> <NULL> { action = SqlAlterTable.Action.DROP_NOT_NULL; }
+        |
+            <SET> <DEFAULT_> value = Expression(ExprContext.ACCEPT_NON_QUERY)
+            { action = SqlAlterTable.Action.SET_DEFAULT; }
+        |
+            <DROP> <DEFAULT_> { action = SqlAlterTable.Action.DROP_DEFAULT; }
+        )
+    )
+    {
+        return new SqlAlterTable(s.end(this), ifExists, table, action, ifColumn, column, name,
+            newName, value);
+    }
+}
+
+/** TRUNCATE [TABLE] name, after TRUNCATE. */
+SqlTruncate SqlTruncateTable(Span s) :
+{
+    final SqlIdentifier name;
+}
+{
+    [ <TABLE> ] name = CompoundIdentifier() {
+        return new SqlTruncateTable(s.end(this), name);
+    }
 }
 
 /** DROP TABLE [IF EXISTS] name. */

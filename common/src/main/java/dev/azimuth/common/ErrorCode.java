@@ -19,6 +19,8 @@ public enum ErrorCode {
   AMBIGUOUS_COLUMN("42702"),
   /** CREATE TABLE of a name that exists. */
   DUPLICATE_TABLE("42P07"),
+  /** A column name given twice, or ADD/RENAME COLUMN to a name the table has. */
+  DUPLICATE_COLUMN("42701"),
   /** CREATE INDEX of a name that exists. */
   DUPLICATE_OBJECT("42710"),
   /** An index (or other named object) that does not exist. */

@@ -143,6 +143,15 @@ final class StatementPreparer {
     if (node instanceof org.apache.calcite.sql.SqlMerge merge) {
       return merge(sql, merge, hints);
     }
+    if (node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier id) {
+      org.apache.calcite.prepare.Prepare.PreparingTable target =
+          catalogReader().getTable(id.names);
+      dev.azimuth.planner.schema.AzimuthTable table = target == null ? null
+          : target.unwrap(dev.azimuth.planner.schema.AzimuthTable.class);
+      if (table != null) {
+        dev.azimuth.planner.prepare.InsertDefaults.fill(insert, table.definition());
+      }
+    }
     if (!node.isA(SqlKind.QUERY) && !node.isA(SqlKind.DML)) {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
           "statement " + node.getKind() + " is not supported");

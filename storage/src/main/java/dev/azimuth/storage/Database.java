@@ -32,6 +32,25 @@ public interface Database extends AutoCloseable {
    */
   TableDef createTable(String name, List<ColumnDef> columns, int primaryKey);
 
+  /**
+   * Changes a table's definition durably, in one catalog write; stored rows are not rewritten.
+   *
+   * @return the new definition
+   * @throws StorageException UNDEFINED_TABLE, UNDEFINED_COLUMN, DUPLICATE_COLUMN or
+   *     DUPLICATE_TABLE for a name, NOT_NULL_VIOLATION when rows break SET NOT NULL (or an
+   *     ADD COLUMN NOT NULL without DEFAULT on a table with rows), FEATURE_NOT_SUPPORTED for
+   *     what cannot change (the primary key, a table's last column)
+   */
+  TableDef alterTable(String name, Alteration alteration);
+
+  /**
+   * Removes every row of a table durably, in one write, keeping its definition and indexes
+   * (which become empty).
+   *
+   * @throws StorageException UNDEFINED_TABLE
+   */
+  void truncateTable(String name);
+
   /** Drops a table and all its data durably; returns false if there was no such table. */
   boolean dropTable(String name);
 

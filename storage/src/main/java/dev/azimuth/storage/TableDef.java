@@ -2,17 +2,24 @@ package dev.azimuth.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A table's definition as the catalog keeps it.
  *
- * @param id         identifier, never reused, that prefixes every key of the table's data
- * @param name       the table's name, as SQL resolved it
- * @param columns    columns in declaration order
- * @param primaryKey index in {@code columns} of the single primary-key column
+ * @param id           identifier, never reused, that prefixes every key of the table's data
+ * @param name         the table's name, as SQL resolved it
+ * @param columns      columns in declaration order
+ * @param primaryKey   index in {@code columns} of the single primary-key column
+ * @param nextColumnId the id the next added column gets: ids of dropped columns are never
+ *                     given again, since stored rows still name their values by them
+ * @param legacyLayout the types of the columns, by position, of rows stored in the first row
+ *                     format (before columns could change), whose values follow the columns'
+ *                     positions then (ids 1, 2, ...); empty for tables made since
  */
-public record TableDef(long id, String name, List<ColumnDef> columns, int primaryKey) {
+public record TableDef(long id, String name, List<ColumnDef> columns, int primaryKey,
+    int nextColumnId, List<ColumnType> legacyLayout) {
   /**
    * VECTOR columns a table may have: each is mirrored in memory per segment and may carry its
    * own indexes, so the cap bounds what one row costs (Milvus caps vector fields per collection
@@ -26,6 +33,26 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
     if (primaryKey < 0 || primaryKey >= columns.size()) {
       throw new IllegalArgumentException("primary key index " + primaryKey + " out of range");
     }
+    int maxId = 0;
+    for (ColumnDef c : columns) {
+      maxId = Math.max(maxId, c.id());
+    }
+    nextColumnId = Math.max(nextColumnId, maxId + 1);
+    if (legacyLayout == null) {
+      // A catalog entry written before columns could change: its rows may be in the first
+      // format, laid out as its columns are.
+      List<ColumnType> types = new ArrayList<>();
+      for (ColumnDef c : columns) {
+        types.add(c.type());
+      }
+      legacyLayout = types;
+    }
+    legacyLayout = List.copyOf(legacyLayout);
+  }
+
+  /** A new table's definition: its rows are all in the current format. */
+  public TableDef(long id, String name, List<ColumnDef> columns, int primaryKey) {
+    this(id, name, columns, primaryKey, 0, List.of());
   }
 
   public ColumnDef keyColumn() {
@@ -40,5 +67,19 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
       }
     }
     return -1;
+  }
+
+  /** The same table with other columns (the key at {@code key}) and column counter. */
+  public TableDef withColumns(List<ColumnDef> newColumns, int key, int newNextColumnId) {
+    return new TableDef(id, name, newColumns, key, newNextColumnId, legacyLayout);
+  }
+
+  public TableDef withName(String newName) {
+    return new TableDef(id, newName, columns, primaryKey, nextColumnId, legacyLayout);
+  }
+
+  /** The same definition under another id and without rows (what TRUNCATE makes). */
+  public TableDef emptiedAs(long newId) {
+    return new TableDef(newId, name, columns, primaryKey, nextColumnId, List.of());
   }
 }

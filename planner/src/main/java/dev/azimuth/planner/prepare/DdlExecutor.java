@@ -4,12 +4,15 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.planner.PlanningException;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.planner.schema.TypeMapping;
+import dev.azimuth.sql.ddl.SqlAlterTable;
 import dev.azimuth.sql.ddl.SqlColumnDeclaration;
 import dev.azimuth.sql.ddl.SqlCreateIndex;
 import dev.azimuth.sql.ddl.SqlCreateTable;
 import dev.azimuth.sql.ddl.SqlDropIndex;
 import dev.azimuth.sql.ddl.SqlDropTable;
 import dev.azimuth.sql.ddl.SqlPrimaryKey;
+import dev.azimuth.sql.ddl.SqlTruncateTable;
+import dev.azimuth.storage.Alteration;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.Database;
 import java.util.ArrayList;
@@ -21,14 +24,18 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 
-/** Runs CREATE/DROP TABLE and CREATE/DROP INDEX against the catalog. Stateless. */
+/**
+ * Runs CREATE/DROP TABLE, ALTER TABLE, TRUNCATE and CREATE/DROP INDEX against the catalog.
+ * Stateless.
+ */
 public final class DdlExecutor {
   private DdlExecutor() {}
 
   /** Whether the statement is DDL this executor runs. */
   public static boolean handles(SqlNode node) {
     return node instanceof SqlCreateTable || node instanceof SqlDropTable
-        || node instanceof SqlCreateIndex || node instanceof SqlDropIndex;
+        || node instanceof SqlCreateIndex || node instanceof SqlDropIndex
+        || node instanceof SqlAlterTable || node instanceof SqlTruncateTable;
   }
 
   /**
@@ -47,6 +54,15 @@ public final class DdlExecutor {
         }
       }
       case SqlCreateIndex create -> IndexDdl.create(db, create);
+      case SqlAlterTable alter -> alterTable(db, validator, alter);
+      case SqlTruncateTable truncate -> {
+        String name = tableName(truncate.name());
+        if (db.table(name).isEmpty()) {
+          throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
+              "table " + name + " does not exist");
+        }
+        db.truncateTable(name);
+      }
       case SqlDropIndex drop -> {
         String name = drop.name().getSimple();
         if (!db.dropIndex(name) && !drop.ifExists) {
@@ -81,8 +97,7 @@ public final class DdlExecutor {
           throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION,
               "column " + column + " is declared more than once");
         }
-        RelDataType type = c.dataType().deriveType(validator);
-        columns.add(TypeMapping.toColumn(column, type, !c.notNull() && !c.primaryKey()));
+        columns.add(column(validator, c));
         if (c.primaryKey()) {
           keys.add(column);
         }
@@ -110,10 +125,75 @@ public final class DdlExecutor {
       throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
           "primary key column " + keys.get(0) + " is not a column of " + name);
     }
-    ColumnDef key = columns.get(keyIndex);
-    columns.set(keyIndex, new ColumnDef(key.id(), key.name(), key.type(), key.precision(),
-        key.scale(), false));
+    columns.set(keyIndex, columns.get(keyIndex).withNullable(false));
     db.createTable(name, columns, keyIndex);
+  }
+
+  /** A declared column, with its DEFAULT evaluated. */
+  private static ColumnDef column(SqlValidator validator, SqlColumnDeclaration c) {
+    String name = c.name().getSimple();
+    RelDataType type = c.dataType().deriveType(validator);
+    ColumnDef column = TypeMapping.toColumn(name, type, !c.notNull() && !c.primaryKey());
+    if (c.defaultValue() == null) {
+      return column;
+    }
+    Object value = DefaultValues.of(c.defaultValue(), column);
+    if (value != null && column.type() == dev.azimuth.storage.ColumnType.VECTOR) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "column " + name
+          + ": a VECTOR column cannot have a DEFAULT other than NULL");
+    }
+    return column.withDefault(value);
+  }
+
+  private static void alterTable(Database db, SqlValidator validator, SqlAlterTable alter) {
+    String table = tableName(alter.table());
+    var store = db.table(table);
+    if (store.isEmpty()) {
+      if (alter.ifExists()) {
+        return;
+      }
+      throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
+          "table " + table + " does not exist");
+    }
+    var def = store.get().definition();
+    String column = alter.name() == null ? null : alter.name().getSimple();
+    Alteration change = switch (alter.action()) {
+      case ADD_COLUMN -> {
+        SqlColumnDeclaration declared = alter.column();
+        if (declared.primaryKey()) {
+          throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "ADD COLUMN "
+              + declared.name() + " PRIMARY KEY: a table's primary key cannot change");
+        }
+        if (alter.ifColumn() && def.indexOf(declared.name().getSimple()) >= 0) {
+          yield null;
+        }
+        ColumnDef added = column(validator, declared);
+        yield new Alteration.AddColumn(added);
+      }
+      case DROP_COLUMN -> alter.ifColumn() && def.indexOf(column) < 0 ? null
+          : new Alteration.DropColumn(column);
+      case RENAME_COLUMN -> new Alteration.RenameColumn(column, alter.newName().getSimple());
+      case RENAME_TABLE -> new Alteration.RenameTable(tableName(alter.newName()));
+      case SET_NOT_NULL -> new Alteration.SetNotNull(column, true);
+      case DROP_NOT_NULL -> new Alteration.SetNotNull(column, false);
+      case SET_DEFAULT -> {
+        int i = def.indexOf(column);
+        if (i < 0) {
+          throw new PlanningException(ErrorCode.UNDEFINED_COLUMN, "column " + column
+              + " of table " + table + " does not exist");
+        }
+        Object value = DefaultValues.of(alter.value(), def.columns().get(i));
+        if (value != null && def.columns().get(i).type() == dev.azimuth.storage.ColumnType.VECTOR) {
+          throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "column " + column
+              + ": a VECTOR column cannot have a DEFAULT other than NULL");
+        }
+        yield new Alteration.SetDefault(column, value);
+      }
+      case DROP_DEFAULT -> new Alteration.SetDefault(column, null);
+    };
+    if (change != null) {
+      db.alterTable(table, change);
+    }
   }
 
   static String tableName(SqlIdentifier id) {

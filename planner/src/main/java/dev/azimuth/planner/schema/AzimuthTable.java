@@ -67,6 +67,14 @@ public final class AzimuthTable extends AbstractTable implements TranslatableTab
         List.of(RelCollations.of(def.primaryKey())));
   }
 
+  /** Calcite asks for the columns' DEFAULTs through this. */
+  @Override public <C extends Object> C unwrap(Class<C> type) {
+    if (type == org.apache.calcite.sql2rel.InitializerExpressionFactory.class) {
+      return type.cast(new ColumnDefaults(def));
+    }
+    return super.unwrap(type);
+  }
+
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return AzimuthTableScan.full(context.getCluster(), relOptTable, def);
   }

@@ -14,7 +14,10 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** One column in CREATE TABLE: {@code name type [NOT NULL] [PRIMARY KEY]}. */
+/**
+ * One column in CREATE TABLE or ALTER TABLE ADD COLUMN:
+ * {@code name type [NOT NULL] [DEFAULT expression] [PRIMARY KEY]}.
+ */
 public final class SqlColumnDeclaration extends SqlCall {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("COLUMN_DECL", SqlKind.COLUMN_DECL);
@@ -23,14 +26,22 @@ public final class SqlColumnDeclaration extends SqlCall {
   private final SqlDataTypeSpec dataType;
   private final boolean notNull;
   private final boolean primaryKey;
+  private final SqlNode defaultValue;
 
+  /** @param defaultValue the DEFAULT expression, or null */
   public SqlColumnDeclaration(SqlParserPos pos, SqlIdentifier name, SqlDataTypeSpec dataType,
-      boolean notNull, boolean primaryKey) {
+      boolean notNull, boolean primaryKey, SqlNode defaultValue) {
     super(pos);
     this.name = requireNonNull(name, "name");
     this.dataType = requireNonNull(dataType, "dataType");
     this.notNull = notNull;
     this.primaryKey = primaryKey;
+    this.defaultValue = defaultValue;
+  }
+
+  /** The DEFAULT expression as written, or null. */
+  public SqlNode defaultValue() {
+    return defaultValue;
   }
 
   public SqlIdentifier name() {
@@ -64,6 +75,10 @@ public final class SqlColumnDeclaration extends SqlCall {
     dataType.unparse(writer, 0, 0);
     if (notNull) {
       writer.keyword("NOT NULL");
+    }
+    if (defaultValue != null) {
+      writer.keyword("DEFAULT");
+      defaultValue.unparse(writer, 0, 0);
     }
     if (primaryKey) {
       writer.keyword("PRIMARY KEY");

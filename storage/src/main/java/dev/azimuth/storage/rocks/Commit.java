@@ -16,8 +16,12 @@ import org.rocksdb.WriteBatch;
  * RocksDB batch: atomic and durable together, published to readers together. Stateless.
  */
 final class Commit {
-  /** One table's changes, and the validated row of each (null for deletions). */
-  record Changes(List<RowChange> changes, List<Object[]> rows) {}
+  /**
+   * One table's changes, the validated row of each (null for deletions), and the definition
+   * they were validated against: if the table has another by the commit, it fails (40001).
+   */
+  record Changes(List<RowChange> changes, List<Object[]> rows,
+      dev.azimuth.storage.TableDef validatedAgainst) {}
 
   private Commit() {}
 
@@ -51,7 +55,7 @@ final class Commit {
         try {
           for (RocksTable t : tables) {
             Changes c = byTable.get(t);
-            prepared.put(t, t.prepare(batch, c.changes(), c.rows()));
+            prepared.put(t, t.prepare(batch, c.changes(), c.rows(), c.validatedAgainst()));
           }
           long sequence = store.gate().publish(() -> {
             store.write(batch);

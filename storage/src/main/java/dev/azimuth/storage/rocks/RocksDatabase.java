@@ -3,6 +3,7 @@ package dev.azimuth.storage.rocks;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
+import dev.azimuth.storage.Alteration;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.DatabaseSnapshot;
 import dev.azimuth.storage.Transaction;
@@ -199,7 +200,7 @@ public final class RocksDatabase implements Database {
     for (int i = 0; i < columns.size(); i++) {
       ColumnDef c = columns.get(i);
       numbered.add(new ColumnDef(i + 1, c.name(), c.type(), c.precision(), c.scale(),
-          c.nullable() && i != primaryKey));
+          c.nullable() && i != primaryKey, c.defaultText(), null));
     }
     TableDef def = new TableDef(nextTableId, name, numbered, primaryKey);
     check(def);
@@ -235,6 +236,109 @@ public final class RocksDatabase implements Database {
       throw new StorageException(ErrorCode.TOO_MANY_COLUMNS, "table " + def.name() + " has "
           + vectors + " VECTOR columns; a table may have at most " + TableDef.MAX_VECTOR_COLUMNS);
     }
+  }
+
+  @Override public TableDef alterTable(String name, Alteration alteration) {
+    // Merges and index builds read the segments by the old layout: let them finish first.
+    try {
+      awaitBackgroundWork();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException(ErrorCode.QUERY_CANCELED, "ALTER TABLE interrupted", e);
+    }
+    synchronized (this) {
+      checkOpen();
+      RocksTable table = tables.get(name);
+      if (table == null) {
+        throw new StorageException(ErrorCode.UNDEFINED_TABLE, "table " + name
+            + " does not exist");
+      }
+      return new TableAlteration(this, table, alteration).apply();
+    }
+  }
+
+  /** The store, for {@link TableAlteration}. */
+  RocksStore store() {
+    return store;
+  }
+
+  IndexService indexService() {
+    return indexService;
+  }
+
+  /** Under the catalog lock: indexes of a table, by name, for {@link TableAlteration}. */
+  Map<String, IndexDef> indexMap() {
+    return indexes;
+  }
+
+  /** Under the catalog lock: what ALTER TABLE ... RENAME TO and the like changed. */
+  void altered(String oldName, RocksTable table) {
+    if (!oldName.equals(table.definition().name())) {
+      tables.remove(oldName);
+      tables.put(table.definition().name(), table);
+    }
+    version++;
+  }
+
+  /** Under the catalog lock: whether a table of this name exists. */
+  boolean hasTable(String name) {
+    return tables.containsKey(name);
+  }
+
+  @Override public synchronized void truncateTable(String name) {
+    checkOpen();
+    RocksTable table = tables.get(name);
+    if (table == null) {
+      throw new StorageException(ErrorCode.UNDEFINED_TABLE, "table " + name + " does not exist");
+    }
+    // A new table id: the old one's rows, segments and index files go with a range delete and
+    // the same cleanup DROP TABLE does, and the new, empty table keeps definition and indexes.
+    TableDef old = table.definition();
+    TableDef emptied = old.emptiedAs(nextTableId);
+    List<IndexDef> oldIndexes = indexService.indexesOf(old.id());
+    List<IndexDef> newIndexes = new ArrayList<>();
+    long indexId = nextIndexId;
+    for (IndexDef index : oldIndexes) {
+      newIndexes.add(new IndexDef(indexId++, index.name(), emptied.id(), index.column(),
+          index.options(), index.text()));
+    }
+    table.markDropped();
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.delete(store.catalog(), Layout.catalogKey(old.id()));
+      batch.delete(store.catalog(), Layout.segmentListKey(old.id()));
+      batch.put(store.catalog(), Layout.catalogKey(emptied.id()), CatalogCodec.encode(emptied));
+      batch.put(store.catalog(), Layout.NEXT_TABLE_ID_KEY,
+          ByteBuffer.allocate(8).putLong(emptied.id() + 1).array());
+      for (IndexDef index : oldIndexes) {
+        batch.delete(store.catalog(), Layout.indexKey(index.id()));
+        indexService.drop(index, batch);
+      }
+      for (IndexDef index : newIndexes) {
+        batch.put(store.catalog(), Layout.indexKey(index.id()), CatalogCodec.encodeAny(index));
+      }
+      batch.put(store.catalog(), Layout.NEXT_INDEX_ID_KEY,
+          ByteBuffer.allocate(8).putLong(indexId).array());
+      byte[] from = Layout.tablePrefix(old.id());
+      byte[] to = Layout.tableEnd(old.id());
+      batch.deleteRange(store.rows(), from, to);
+      batch.deleteRange(store.segments(), from, to);
+      batch.deleteRange(store.deletes(), from, to);
+      store.writeSynced(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not truncate table " + name, e);
+    }
+    nextTableId = emptied.id() + 1;
+    nextIndexId = indexId;
+    tables.put(name, newTable(emptied));
+    for (IndexDef index : oldIndexes) {
+      indexes.remove(index.name());
+      indexService.deleteFiles(index);
+    }
+    for (IndexDef index : newIndexes) {
+      indexes.put(index.name(), index);
+      indexService.register(index);
+    }
+    version++;
   }
 
   @Override public synchronized boolean dropTable(String name) {

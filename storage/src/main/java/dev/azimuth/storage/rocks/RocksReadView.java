@@ -213,27 +213,6 @@ final class RocksReadView implements ReadView {
     return null;
   }
 
-  private Object[] project(byte[] value, int[] columns) {
-    boolean[] vectorNull = new boolean[def.columns().size()];
-    Object[] full = RowCodec.decode(def, value, vectorNull);
-    Object[] out = new Object[columns.length];
-    RowCodec.Location loc = null;
-    for (int i = 0; i < columns.length; i++) {
-      int c = columns[i];
-      if (def.columns().get(c).type() == ColumnType.VECTOR) {
-        if (!vectorNull[c]) {
-          if (loc == null) {
-            loc = RowCodec.location(value);
-          }
-          out[i] = segment(loc.segment()).vector(c, loc.ordinal());
-        }
-      } else {
-        out[i] = full[c];
-      }
-    }
-    return out;
-  }
-
   @Override public synchronized void close() {
     if (!closed) {
       closed = true;

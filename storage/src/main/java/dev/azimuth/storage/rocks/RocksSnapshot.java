@@ -4,6 +4,7 @@ import dev.azimuth.common.ErrorCode;
 import dev.azimuth.storage.DatabaseSnapshot;
 import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.StorageException;
+import dev.azimuth.storage.TableDef;
 import dev.azimuth.storage.TableStore;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +22,19 @@ final class RocksSnapshot implements DatabaseSnapshot {
   private final boolean forWrite;
   private final SharedSnapshot rocks;
   private final Map<RocksTable, List<SegmentMirror.Snapshot>> segments;
+  private final Map<RocksTable, TableDef> definitions;
   private final Map<RocksTable, RocksReadView> views = new HashMap<>();
   private int references = 1;
 
   private RocksSnapshot(RocksStore store, long sequence, boolean forWrite, SharedSnapshot rocks,
-      Map<RocksTable, List<SegmentMirror.Snapshot>> segments) {
+      Map<RocksTable, List<SegmentMirror.Snapshot>> segments,
+      Map<RocksTable, TableDef> definitions) {
     this.store = store;
     this.sequence = sequence;
     this.forWrite = forWrite;
     this.rocks = rocks;
     this.segments = segments;
+    this.definitions = definitions;
   }
 
   /**
@@ -42,10 +46,13 @@ final class RocksSnapshot implements DatabaseSnapshot {
   static RocksSnapshot capture(RocksStore store, List<RocksTable> tables, boolean forWrite) {
     return store.gate().capture(forWrite, sequence -> {
       Map<RocksTable, List<SegmentMirror.Snapshot>> segments = new HashMap<>();
+      Map<RocksTable, TableDef> definitions = new HashMap<>();
       for (RocksTable t : tables) {
         segments.put(t, t.publishedSegments());
+        definitions.put(t, t.definition());
       }
-      return new RocksSnapshot(store, sequence, forWrite, store.snapshot(), segments);
+      return new RocksSnapshot(store, sequence, forWrite, store.snapshot(), segments,
+          definitions);
     });
   }
 
@@ -65,10 +72,15 @@ final class RocksSnapshot implements DatabaseSnapshot {
     if (!(table instanceof RocksTable t)) {
       throw new StorageException(ErrorCode.UNDEFINED_TABLE, "a table of another database");
     }
+    TableDef as = definitions.getOrDefault(t, t.definition());
+    if (as != t.definition()) {
+      // The statement was planned against the table as it is now, not as the snapshot has it.
+      throw t.altered();
+    }
     RocksReadView view = views.get(t);
     if (view == null) {
       // A table created after the snapshot has no rows in it.
-      view = t.view(segments.getOrDefault(t, List.of()), rocks.retain());
+      view = t.view(as, segments.getOrDefault(t, List.of()), rocks.retain());
       views.put(t, view);
     }
     return view;

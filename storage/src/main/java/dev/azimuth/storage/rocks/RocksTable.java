@@ -50,7 +50,8 @@ final class RocksTable implements TableStore {
   }
 
   private final RocksStore store;
-  private final TableDef def;
+  /** Replaced by ALTER TABLE, under the write lock and the gate. */
+  private volatile TableDef def;
   private final ColumnType keyType;
   private final int sealRows;
   private final SealListener sealListener;
@@ -134,9 +135,13 @@ final class RocksTable implements TableStore {
     return out;
   }
 
-  /** A view over segment snapshots taken earlier, reading RocksDB through {@code snapshot}. */
-  RocksReadView view(List<SegmentMirror.Snapshot> segments, SharedSnapshot snapshot) {
-    return new RocksReadView(store, def, segments, snapshot, indexes);
+  /**
+   * A view over segment snapshots taken earlier with the definition of that moment, reading
+   * RocksDB through {@code snapshot}.
+   */
+  RocksReadView view(TableDef as, List<SegmentMirror.Snapshot> segments,
+      SharedSnapshot snapshot) {
+    return new RocksReadView(store, as, segments, snapshot, indexes);
   }
 
   @Override public ReadView openRead() {
@@ -211,6 +216,40 @@ final class RocksTable implements TableStore {
     }
   }
 
+  /**
+   * Gives the table a new definition, its segments laid out anew ({@link SegmentMirror}'s
+   * reshaping constructor: kept columns share their arrays, added ones get {@code fill}), in one
+   * synced write with {@code catalog} (the new definition and index entries), as one step for
+   * readers. Views opened before keep the old layout; transactions whose snapshot predates the
+   * change fail when they next read or commit this table (40001).
+   */
+  void alter(TableDef newDef, int[] from, Object[] fill, WriteBatch catalog, Runnable check) {
+    writeLock.lock();
+    try {
+      if (dropped) {
+        throw new StorageException(ErrorCode.UNDEFINED_TABLE,
+            "table " + def.name() + " was dropped");
+      }
+      check.run();
+      List<SegmentMirror> nextSealed = new ArrayList<>();
+      for (SegmentMirror s : sealed) {
+        nextSealed.add(new SegmentMirror(s, newDef, from, fill));
+      }
+      SegmentMirror nextGrowing = new SegmentMirror(growing, newDef, from, fill);
+      store.gate().publish(() -> {
+        store.writeSynced(catalog);
+        def = newDef;
+        sealed = List.copyOf(nextSealed);
+        growing = nextGrowing;
+      });
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR,
+          "could not alter table " + def.name() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Stops merges from committing: the table is being dropped. Waits for one committing now. */
   void markDropped() {
     writeLock.lock();
@@ -230,9 +269,14 @@ final class RocksTable implements TableStore {
    * @return false if the table was dropped or a source is no longer sealed in it; then nothing
    *     was written
    */
-  boolean replaceSealed(List<Integer> sources, SegmentMirror merged, Replacement replacement) {
+  boolean replaceSealed(List<Integer> sources, SegmentMirror merged, Replacement replacement,
+      TableDef mergedAs) {
     writeLock.lock();
     try {
+      if (mergedAs != def) {
+        // ALTER TABLE changed the columns since the merge copied the rows.
+        return false;
+      }
       List<SegmentMirror.Snapshot> current = new ArrayList<>();
       for (int id : sources) {
         if (!hasSealed(id)) {
@@ -292,7 +336,19 @@ final class RocksTable implements TableStore {
   }
 
   @Override public long apply(List<RowChange> changes, DatabaseSnapshot readAt) {
-    List<Object[]> validated = validate(changes);
+    TableDef validatedAgainst = def;
+    for (RowChange c : changes) {
+      Object[] row = switch (c) {
+        case RowChange.Insert i -> i.row();
+        case RowChange.Upsert u -> u.row();
+        case RowChange.Update u -> u.row();
+        case RowChange.Delete d -> null;
+      };
+      if (row != null && row.length != validatedAgainst.columns().size()) {
+        throw altered();
+      }
+    }
+    List<Object[]> validated = validate(changes, validatedAgainst);
     long readSequence = -1;
     if (readAt != null) {
       if (!(readAt instanceof RocksSnapshot snapshot)) {
@@ -300,18 +356,25 @@ final class RocksTable implements TableStore {
       }
       readSequence = snapshot.sequence();
     }
-    return Commit.run(store, readSequence, Map.of(this, new Commit.Changes(changes, validated)))
-        .get(this);
+    return Commit.run(store, readSequence,
+        Map.of(this, new Commit.Changes(changes, validated, validatedAgainst))).get(this);
+  }
+
+  /** SERIALIZATION_FAILURE: the table changed (ALTER TABLE) since the rows were made. */
+  StorageException altered() {
+    return new StorageException(ErrorCode.SERIALIZATION_FAILURE, "could not serialize access: "
+        + "table " + def.name() + " was altered after this statement or transaction read it; "
+        + "nothing was written, run it again");
   }
 
   /** The rows of the changes checked against the table's rules (null for deletions). */
-  List<Object[]> validate(List<RowChange> changes) {
+  List<Object[]> validate(List<RowChange> changes, TableDef against) {
     List<Object[]> validated = new ArrayList<>(changes.size());
     for (RowChange change : changes) {
       validated.add(switch (change) {
-        case RowChange.Insert i -> RowValidator.validate(def, i.row());
-        case RowChange.Upsert u -> RowValidator.validate(def, u.row());
-        case RowChange.Update u -> RowValidator.validate(def, u.row());
+        case RowChange.Insert i -> RowValidator.validate(against, i.row());
+        case RowChange.Upsert u -> RowValidator.validate(against, u.row());
+        case RowChange.Update u -> RowValidator.validate(against, u.row());
         case RowChange.Delete d -> null;
       });
     }
@@ -372,10 +435,14 @@ final class RocksTable implements TableStore {
    *
    * @param rows the validated row of each change (null for deletions)
    */
-  PreparedWrite prepare(WriteBatch batch, List<RowChange> changes, List<Object[]> rows) {
+  PreparedWrite prepare(WriteBatch batch, List<RowChange> changes, List<Object[]> rows,
+      TableDef validatedAgainst) {
     if (dropped) {
       throw new StorageException(ErrorCode.UNDEFINED_TABLE,
           "table " + def.name() + " was dropped");
+    }
+    if (validatedAgainst != def) {
+      throw altered();
     }
     PreparedWrite write = new PreparedWrite();
     write.touched.add(growing);
@@ -487,6 +554,12 @@ final class RocksTable implements TableStore {
   // rows go through BulkLoad (files ingested, no write-ahead log for their vectors); the rest
   // joins the growing segment. One batch then commits all of it.
   @Override public long insertBatch(List<Object[]> rows) {
+    TableDef loadedAs = def;
+    for (Object[] row : rows) {
+      if (row.length != loadedAs.columns().size()) {
+        throw altered();
+      }
+    }
     byte[][] keys = new byte[rows.size()][];
     Map<Object, Integer> seen = new HashMap<>(rows.size() * 2);
     for (int i = 0; i < keys.length; i++) {
@@ -507,6 +580,9 @@ final class RocksTable implements TableStore {
       if (dropped) {
         throw new StorageException(ErrorCode.UNDEFINED_TABLE,
             "table " + def.name() + " was dropped during the load");
+      }
+      if (loadedAs != def) {
+        throw altered();
       }
       int taken = BulkLoad.firstExisting(store, def, keys);
       if (taken >= 0) {
@@ -629,7 +705,10 @@ final class RocksTable implements TableStore {
           byte[] v = it.value();
           mirror.restore(ordinal, KeyCodec.decode(keyType, v, 0, v.length), -1, null);
         } else {
-          int column = columnById.get(part);
+          Integer column = columnById.get(part);
+          if (column == null) {
+            continue;  // a dropped column's vector: never read again
+          }
           mirror.restore(ordinal, null, column, bytesToFloats(it.value()));
           present.computeIfAbsent(segment, s -> new HashMap<>())
               .computeIfAbsent(column, c -> new BitSet()).set(ordinal);
@@ -646,13 +725,14 @@ final class RocksTable implements TableStore {
     }
     // Live rows only: a deleted row's scalars are never read again.
     boolean[] vectorNull = new boolean[def.columns().size()];
+    RowCodec.Layout layout = new RowCodec.Layout(def);
     try (RocksIterator it = store.iterator(store.rows())) {
       for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
         byte[] value = it.value();
         RowCodec.Location loc = RowCodec.location(value);
         SegmentMirror mirror = mirrors.get(loc.segment());
         if (mirror != null) {
-          mirror.restoreScalars(loc.ordinal(), RowCodec.decode(def, value, vectorNull));
+          mirror.restoreScalars(loc.ordinal(), RowCodec.decode(layout, value, vectorNull));
         }
       }
     }

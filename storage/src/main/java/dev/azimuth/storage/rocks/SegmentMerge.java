@@ -61,7 +61,8 @@ final class SegmentMerge {
     long start = System.nanoTime();
     SegmentMirror merged = copy();
     if (merged == null) {
-      return table.replaceSealed(sources, null, replacement(null, List.of(), new boolean[1]));
+      return table.replaceSealed(sources, null, replacement(null, List.of(), new boolean[1]),
+          def);
     }
     boolean[] committed = new boolean[1];
     List<IndexService.PreparedIndex> graphs = List.of();
@@ -71,7 +72,7 @@ final class SegmentMerge {
       long written = System.nanoTime();
       graphs = indexes.prepare(def, merged.published(), cancelled);
       long indexed = System.nanoTime();
-      if (table.replaceSealed(sources, merged, replacement(merged, graphs, committed))) {
+      if (table.replaceSealed(sources, merged, replacement(merged, graphs, committed), def)) {
         long switched = System.nanoTime();
         LOG.fine(() -> String.format("table %s: merged segments %s into %d (%d rows): copy %d ms,"
             + " write %d ms, graphs %d ms, switch %d ms", def.name(), sources, merged.id(),

@@ -35,6 +35,52 @@ final class SegmentMirror {
   private boolean sealed;
   private volatile Snapshot published;
 
+  /**
+   * The segment with its columns laid out anew for a changed table: {@code from[i]} is the old
+   * index of new column i, or -1 for a column added, which holds {@code fill[i]} (scalars) or
+   * NULL (vectors) in every row. The arrays of kept columns are shared, not copied; the old
+   * mirror must not be written to afterwards (its published snapshots stay readable).
+   */
+  SegmentMirror(SegmentMirror old, TableDef table, int[] from, Object[] fill) {
+    this.id = old.id;
+    int n = table.columns().size();
+    this.dimensions = new int[n];
+    this.vectors = new float[n][];
+    this.scalars = new Object[n][];
+    this.nulls = new long[n][];
+    this.nullCounts = new int[n];
+    this.keys = old.keys;
+    this.deleted = old.deleted;
+    this.deletedShared = true;
+    this.size = old.size;
+    this.liveCount = old.liveCount;
+    this.sealed = old.sealed;
+    int capacity = old.keys.length;
+    for (int i = 0; i < n; i++) {
+      ColumnDef c = table.columns().get(i);
+      int o = from[i];
+      if (o >= 0) {
+        dimensions[i] = old.dimensions[o];
+        vectors[i] = old.vectors[o];
+        scalars[i] = old.scalars[o];
+        nulls[i] = old.nulls[o];
+        nullCounts[i] = old.nullCounts[o];
+      } else if (c.type() == ColumnType.VECTOR) {
+        dimensions[i] = c.dimension();
+        vectors[i] = new float[capacity * c.dimension()];
+        nulls[i] = new long[(capacity + 63) / 64];
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+          nulls[i][ordinal >>> 6] |= 1L << ordinal;
+        }
+        nullCounts[i] = size;
+      } else {
+        scalars[i] = new Object[capacity];
+        java.util.Arrays.fill(scalars[i], 0, size, fill[i]);
+      }
+    }
+    publish();
+  }
+
   SegmentMirror(int id, TableDef table) {
     this.id = id;
     int n = table.columns().size();

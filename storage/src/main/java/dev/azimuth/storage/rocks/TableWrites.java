@@ -101,7 +101,7 @@ final class TableWrites {
   /** @param base the transaction's snapshot of the table; it stays open longer than this */
   TableWrites(RocksTable table, RocksReadView base) {
     this.table = table;
-    this.def = table.definition();
+    this.def = base.definition();
     this.base = base;
     reset();
   }
@@ -139,7 +139,10 @@ final class TableWrites {
    * @throws DuplicateKeyException for an INSERT of a key that is there
    */
   long write(List<RowChange> changes) {
-    List<Object[]> rows = table.validate(changes);
+    if (table.definition() != def) {
+      throw table.altered();
+    }
+    List<Object[]> rows = table.validate(changes, def);
     Map<Object, Boolean> pending = new HashMap<>();
     List<Step> plan = new ArrayList<>();
     boolean[] skipped = new boolean[changes.size()];
@@ -315,6 +318,6 @@ final class TableWrites {
         default -> null;
       });
     }
-    return new Commit.Changes(changes, rows);
+    return new Commit.Changes(changes, rows, def);
   }
 }

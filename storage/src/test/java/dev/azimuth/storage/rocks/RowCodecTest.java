@@ -50,4 +50,36 @@ class RowCodecTest {
     Object[] back = RowCodec.decode(TABLE, RowCodec.encode(TABLE, row, 1, 0), new boolean[11]);
     assertArrayEquals(row, back);
   }
+
+  @Test
+  void rowsStoredBeforeAColumnWasAddedOrDroppedReadByColumnId() {
+    TableDef before = new TableDef(7, "T", List.of(
+        new ColumnDef(1, "ID", ColumnType.BIGINT, -1, -1, false),
+        new ColumnDef(2, "S", ColumnType.VARCHAR, -1, -1, true),
+        new ColumnDef(3, "N", ColumnType.INTEGER, -1, -1, true)), 0);
+    byte[] stored = RowCodec.encode(before, new Object[] {5L, "dropped", 9}, 1, 0);
+    TableDef after = before.withColumns(List.of(before.columns().get(0),
+        before.columns().get(2),
+        new ColumnDef(4, "ADDED", ColumnType.VARCHAR, -1, -1, true, "'x'", "fill")), 0, 5);
+    Object[] back = RowCodec.decode(after, stored, new boolean[3]);
+    assertArrayEquals(new Object[] {5L, 9, "fill"}, back);
+  }
+
+  @Test
+  void firstFormatRowsReadThroughTheLegacyLayout() {
+    // Format 1: version 1, segment 2, ordinal 3, null bitmap (S is NULL), then ID and N.
+    byte[] v1 = {1, 2, 3, 0b010, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7};
+    v1[11] = 5;  // ID = 5, a plain big-endian int64
+    TableDef legacy = new TableDef(7, "T", List.of(
+        new ColumnDef(1, "ID", ColumnType.BIGINT, -1, -1, false),
+        new ColumnDef(2, "S", ColumnType.VARCHAR, -1, -1, true),
+        new ColumnDef(3, "N", ColumnType.INTEGER, -1, -1, true)), 0, 0, null);
+    assertEquals(List.of(ColumnType.BIGINT, ColumnType.VARCHAR, ColumnType.INTEGER),
+        legacy.legacyLayout(), "an entry without a layout was written before columns changed");
+    assertArrayEquals(new Object[] {5L, null, 7},
+        RowCodec.decode(legacy, v1, new boolean[3]));
+    TableDef dropped = legacy.withColumns(List.of(legacy.columns().get(0),
+        legacy.columns().get(2)), 0, 4);
+    assertArrayEquals(new Object[] {5L, 7}, RowCodec.decode(dropped, v1, new boolean[2]));
+  }
 }
