@@ -38,6 +38,7 @@ public final class ChildDatabase {
   static final String COPY_PROPERTIES = ";seal_rows=2000;merge_factor=100";
 
   static final int UNCOMMITTED_ROWS = 3_000;
+  static final int ALTER_ROWS = 5_000;
   /** Transaction t deletes what transaction t - DELETE_LAG wrote. */
   static final int DELETE_LAG = 3;
 
@@ -47,6 +48,7 @@ public final class ChildDatabase {
     String url = "jdbc:azimuth:file:" + args[1] + switch (args[0]) {
       case "index" -> ";sync=false";
       case "merge" -> MERGE_PROPERTIES;
+      case "alter" -> ";seal_rows=1000";
       case "copy" -> COPY_PROPERTIES;
       default -> "";
     };
@@ -93,6 +95,30 @@ public final class ChildDatabase {
       if (args[0].equals("transactions")) {
         transactions(c);
         return;
+      }
+      if (args[0].equals("alter")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE alt (id BIGINT PRIMARY KEY, v VECTOR(4))");
+          s.execute("CREATE INDEX alt_v ON alt USING HNSW (v)");
+          Vectors.load(c, "alt", Vectors.clustered(ALTER_ROWS, 4, 5, 5));
+          System.out.println("ALTERING");
+          System.out.flush();
+          s.execute("ALTER TABLE alt ADD COLUMN tag VARCHAR(10) DEFAULT 'old'");
+          System.out.println("ALTERED");
+          System.out.flush();
+          s.execute("ALTER TABLE alt RENAME COLUMN tag TO label");
+          System.out.println("RENAMED");
+          System.out.flush();
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE alt SET label = 'new' WHERE id = ?")) {
+            for (long i = 0; ; i++) {
+              ps.setLong(1, i % ALTER_ROWS);
+              ps.executeUpdate();
+              System.out.println("ACK " + i);
+              System.out.flush();
+            }
+          }
+        }
       }
       if (args[0].equals("uncommitted")) {
         try (Statement s = c.createStatement()) {
