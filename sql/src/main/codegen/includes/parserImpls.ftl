@@ -205,6 +205,36 @@ void IndexOption(List<SqlNode> list) :
     }
 }
 
+/** CREATE [OR REPLACE] VIEW name [(column, ...)] AS query. */
+SqlCreate SqlCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    SqlNodeList columns = null;
+    final SqlParserPos as;
+    final SqlNode query;
+}
+{
+    <VIEW> name = CompoundIdentifier()
+    [ columns = ParenthesizedSimpleIdentifierList() ]
+    <AS> { as = getPos(); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreateView(s.end(this), replace, name, columns, query, as);
+    }
+}
+
+/** DROP VIEW [IF EXISTS] name. */
+SqlDrop SqlDropView(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <VIEW> ifExists = IfExistsOpt() id = CompoundIdentifier() {
+        return new SqlDropView(s.end(this), ifExists, id);
+    }
+}
+
 /** DROP INDEX [IF EXISTS] name. */
 SqlDrop SqlDropIndex(Span s, boolean replace) :
 {

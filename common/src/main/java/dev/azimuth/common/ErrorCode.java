@@ -21,6 +21,8 @@ public enum ErrorCode {
   DUPLICATE_TABLE("42P07"),
   /** A column name given twice, or ADD/RENAME COLUMN to a name the table has. */
   DUPLICATE_COLUMN("42701"),
+  /** An object of another kind than the statement acts on (DROP TABLE of a view). */
+  WRONG_OBJECT_TYPE("42809"),
   /** CREATE INDEX of a name that exists. */
   DUPLICATE_OBJECT("42710"),
   /** An index (or other named object) that does not exist. */

@@ -113,6 +113,11 @@ public final class Engine implements AutoCloseable {
     return database.tables();
   }
 
+  /** The views, for metadata. */
+  public List<dev.azimuth.storage.ViewDef> views() {
+    return database.views();
+  }
+
   /**
    * Prepares a statement, or returns the plan already made for the same text, or for a query of
    * the same shape (the same text but for the values of literals compared with a column or given
@@ -388,6 +393,8 @@ public final class Engine implements AutoCloseable {
       CalciteSchema root = CalciteSchema.createRootSchema(false, false);
       root.add(AzimuthSchema.NAME, new AzimuthSchema(database));
       root.add(SystemSchema.NAME, new SystemSchema(copies));
+      root.add(dev.azimuth.planner.schema.InformationSchema.NAME,
+          new dev.azimuth.planner.schema.InformationSchema());
       s = new SchemaSnapshot(version, root);
       schema = s;
     }

@@ -128,7 +128,8 @@ final class StatementPreparer {
     if (DdlExecutor.handles(node)) {
       return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
           (engine, session, params, cancel) -> {
-            DdlExecutor.execute(engine.database(), newValidator(), parsed);
+            DdlExecutor.execute(engine.database(), newValidator(), parsed,
+                AzimuthSqlParser.parsedText(sql));
             return QueryResult.count(0);
           });
     }
@@ -433,15 +434,7 @@ final class StatementPreparer {
     // which failed such joins outright; hash joins and key lookups serve them.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-    SqlToRelConverter converter = new SqlToRelConverter(
-        (rowType, queryString, schemaPath, viewPath) -> {
-          throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "views are not supported");
-        },
-        validator, (Prepare.CatalogReader) validator.getCatalogReader(), cluster,
-        AzimuthConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
-            .withHintStrategyTable(HintReader.STRATEGIES));
-    RelRoot root = converter.convertQuery(validated, false, true);
+    RelRoot root = converter(validator, cluster).convertQuery(validated, false, true);
     VectorUsageCheck.check(root.rel);
     if (upsert && root.rel instanceof LogicalTableModify insert) {
       // UPSERT arrives as an INSERT; MERGE over every column is how we carry "replace by key".
@@ -469,6 +462,30 @@ final class StatementPreparer {
         return planner.chooseDelegate().findBestExp();
       },
       Programs.calc(org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE));
+
+  private SqlToRelConverter converter(SqlValidator validator, RelOptCluster cluster) {
+    return new SqlToRelConverter(viewExpander(cluster), validator,
+        (Prepare.CatalogReader) validator.getCatalogReader(), cluster,
+        AzimuthConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
+            .withHintStrategyTable(HintReader.STRATEGIES));
+  }
+
+  /**
+   * Expands a view where a statement uses it: its query planned in place, in the statement's
+   * cluster (so that a vector search over a view is planned as one over the table), cast to
+   * the columns the view was made with.
+   */
+  private org.apache.calcite.plan.RelOptTable.ViewExpander viewExpander(RelOptCluster cluster) {
+    return (rowType, queryString, schemaPath, viewPath) -> {
+      SqlNode parsed = AzimuthSqlParser.parse(queryString);
+      SqlValidator validator = newValidator();
+      SqlNode validated = validator.validate(parsed);
+      RelRoot root = converter(validator, cluster).convertQuery(validated, true, false);
+      RelNode cast = RelOptUtil.createCastRel(root.project(), rowType, true);
+      return root.withRel(cast);
+    };
+  }
 
   private RelNode optimize(RelRoot root) {
     RelTraitSet desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)

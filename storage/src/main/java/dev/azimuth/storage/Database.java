@@ -51,6 +51,20 @@ public interface Database extends AutoCloseable {
    */
   void truncateTable(String name);
 
+  /**
+   * Creates a view durably, or with {@code replace} replaces the one of that name.
+   *
+   * @throws StorageException DUPLICATE_TABLE if a table has the name, or a view has it and
+   *     {@code replace} is false
+   */
+  void createView(ViewDef view, boolean replace);
+
+  /** Drops a view durably; returns false if there was no such view. */
+  boolean dropView(String name);
+
+  /** All views, by name. */
+  List<ViewDef> views();
+
   /** Drops a table and all its data durably; returns false if there was no such table. */
   boolean dropTable(String name);
 

@@ -393,7 +393,8 @@ final class AzimuthMeta extends MetaImpl {
   }
 
   @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
-    return records(MetaTableType.class, List.of(new MetaTableType("TABLE")));
+    return records(MetaTableType.class, List.of(new MetaTableType("TABLE"),
+        new MetaTableType("VIEW")));
   }
 
   /** A result set of metadata records, each a public-field object of {@code type}. */

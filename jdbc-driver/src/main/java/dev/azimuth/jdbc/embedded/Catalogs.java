@@ -23,10 +23,17 @@ final class Catalogs {
       Meta.Pat table, List<String> types) {
     List<MetaImpl.MetaTable> rows = new ArrayList<>();
     boolean tables = types == null || types.stream().anyMatch("TABLE"::equalsIgnoreCase);
-    if (tables && matches(schema, AzimuthSchema.NAME)) {
-      for (TableDef t : engine.tables()) {
+    boolean views = types == null || types.stream().anyMatch("VIEW"::equalsIgnoreCase);
+    if (matches(schema, AzimuthSchema.NAME)) {
+      for (TableDef t : tables ? engine.tables() : List.<TableDef>of()) {
         if (matches(table, t.name())) {
           rows.add(new MetaImpl.MetaTable(null, AzimuthSchema.NAME, t.name(), "TABLE"));
+        }
+      }
+      for (dev.azimuth.storage.ViewDef v : views ? engine.views()
+          : List.<dev.azimuth.storage.ViewDef>of()) {
+        if (matches(table, v.name())) {
+          rows.add(new MetaImpl.MetaTable(null, AzimuthSchema.NAME, v.name(), "VIEW"));
         }
       }
     }
@@ -45,7 +52,19 @@ final class Catalogs {
         for (ColumnDef c : t.columns()) {
           position++;
           if (matches(column, c.name())) {
-            rows.add(column(t, c, position));
+            rows.add(column(t.name(), c, position));
+          }
+        }
+      }
+      for (dev.azimuth.storage.ViewDef v : engine.views()) {
+        if (!matches(table, v.name())) {
+          continue;
+        }
+        int position = 0;
+        for (ColumnDef c : v.columns()) {
+          position++;
+          if (matches(column, c.name())) {
+            rows.add(column(v.name(), c, position));
           }
         }
       }
@@ -61,7 +80,7 @@ final class Catalogs {
     return meta.records(MetaImpl.MetaSchema.class, rows);
   }
 
-  private static MetaImpl.MetaColumn column(TableDef t, ColumnDef c, int position) {
+  private static MetaImpl.MetaColumn column(String table, ColumnDef c, int position) {
     int jdbcType = switch (c.type()) {
       case BOOLEAN -> Types.BOOLEAN;
       case INTEGER -> Types.INTEGER;
@@ -92,7 +111,7 @@ final class Catalogs {
     };
     Integer octets = c.type() == dev.azimuth.storage.ColumnType.VARCHAR && c.precision() >= 0
         ? c.precision() * 4 : null;
-    return new MetaImpl.MetaColumn(null, AzimuthSchema.NAME, t.name(), c.name(), jdbcType,
+    return new MetaImpl.MetaColumn(null, AzimuthSchema.NAME, table, c.name(), jdbcType,
         c.sqlType(), size, digits, radix, AzimuthMeta.nullability(c.nullable()), octets,
         position, c.nullable() ? "YES" : "NO", "NO", "NO");
   }

@@ -8,8 +8,10 @@ import dev.azimuth.sql.ddl.SqlAlterTable;
 import dev.azimuth.sql.ddl.SqlColumnDeclaration;
 import dev.azimuth.sql.ddl.SqlCreateIndex;
 import dev.azimuth.sql.ddl.SqlCreateTable;
+import dev.azimuth.sql.ddl.SqlCreateView;
 import dev.azimuth.sql.ddl.SqlDropIndex;
 import dev.azimuth.sql.ddl.SqlDropTable;
+import dev.azimuth.sql.ddl.SqlDropView;
 import dev.azimuth.sql.ddl.SqlPrimaryKey;
 import dev.azimuth.sql.ddl.SqlTruncateTable;
 import dev.azimuth.storage.Alteration;
@@ -35,19 +37,36 @@ public final class DdlExecutor {
   public static boolean handles(SqlNode node) {
     return node instanceof SqlCreateTable || node instanceof SqlDropTable
         || node instanceof SqlCreateIndex || node instanceof SqlDropIndex
-        || node instanceof SqlAlterTable || node instanceof SqlTruncateTable;
+        || node instanceof SqlAlterTable || node instanceof SqlTruncateTable
+        || node instanceof SqlCreateView || node instanceof SqlDropView;
   }
 
   /**
    * Runs a DDL statement.
    *
-   * @param validator used only to turn written types into SQL types
+   * @param validator turns written types into SQL types, and validates a view's query
+   * @param text      the statement's text as the parser read it (a view keeps its query's)
    */
-  public static void execute(Database db, SqlValidator validator, SqlNode node) {
+  public static void execute(Database db, SqlValidator validator, SqlNode node, String text) {
     switch (node) {
+      case SqlCreateView create -> createView(db, validator, create, text);
+      case SqlDropView drop -> {
+        String name = tableName(drop.name());
+        if (!db.dropView(name) && !drop.ifExists) {
+          throw new PlanningException(db.table(name).isPresent()
+              ? ErrorCode.WRONG_OBJECT_TYPE : ErrorCode.UNDEFINED_TABLE, db.table(name).isPresent()
+              ? name + " is a table, not a view: use DROP TABLE"
+              : "view " + name + " does not exist");
+        }
+      }
       case SqlCreateTable create -> createTable(db, validator, create);
       case SqlDropTable drop -> {
         String name = tableName(drop.name());
+        if (db.table(name).isEmpty()
+            && db.views().stream().anyMatch(v -> v.name().equals(name))) {
+          throw new PlanningException(ErrorCode.WRONG_OBJECT_TYPE,
+              name + " is a view, not a table: use DROP VIEW");
+        }
         if (!db.dropTable(name) && !drop.ifExists) {
           throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
               "table " + name + " does not exist");
@@ -127,6 +146,39 @@ public final class DdlExecutor {
     }
     columns.set(keyIndex, columns.get(keyIndex).withNullable(false));
     db.createTable(name, columns, keyIndex);
+  }
+
+  private static void createView(Database db, SqlValidator validator, SqlCreateView create,
+      String text) {
+    String name = tableName(create.name());
+    if (db.table(name).isPresent()) {
+      throw new PlanningException(ErrorCode.DUPLICATE_TABLE, "a table named " + name
+          + " already exists");
+    }
+    String query = create.queryText(text);
+    SqlNode validated = validator.validate(dev.azimuth.sql.parser.AzimuthSqlParser.parse(query));
+    RelDataType rowType = validator.getValidatedNodeType(validated);
+    List<String> names = new ArrayList<>(rowType.getFieldNames());
+    if (create.columns() != null) {
+      if (create.columns().size() != names.size()) {
+        throw new PlanningException(ErrorCode.SYNTAX_ERROR, "view " + name + " names "
+            + create.columns().size() + " columns but its query has " + names.size());
+      }
+      for (int i = 0; i < names.size(); i++) {
+        names.set(i, ((SqlIdentifier) create.columns().get(i)).getSimple());
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    List<ColumnDef> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!seen.add(names.get(i))) {
+        throw new PlanningException(ErrorCode.DUPLICATE_COLUMN, "column " + names.get(i)
+            + " appears more than once in view " + name);
+      }
+      columns.add(TypeMapping.viewColumn(names.get(i),
+          rowType.getFieldList().get(i).getType()));
+    }
+    db.createView(new dev.azimuth.storage.ViewDef(name, query, columns), create.getReplace());
   }
 
   /** A declared column, with its DEFAULT evaluated. */

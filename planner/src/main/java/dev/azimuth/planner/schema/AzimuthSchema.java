@@ -11,7 +11,8 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * The user tables of a database, as of one catalog version, as a Calcite schema. Immutable:
+ * The user tables and views of a database, as of one catalog version, as a Calcite schema.
+ * Immutable:
  * a catalog change makes a new one.
  */
 public final class AzimuthSchema extends AbstractSchema {
@@ -27,6 +28,9 @@ public final class AzimuthSchema extends AbstractSchema {
       TableStore store = db.table(def.name()).orElseThrow();
       List<IndexDef> own = indexes.stream().filter(i -> i.tableId() == def.id()).toList();
       map.put(def.name(), new AzimuthTable(def, own, store::rowCount));
+    }
+    for (dev.azimuth.storage.ViewDef view : db.views()) {
+      map.put(view.name(), new AzimuthView(view));
     }
     this.tables = Map.copyOf(map);
   }

@@ -150,7 +150,7 @@ public final class SystemSchema extends AbstractSchema {
   }
 
   /** A table whose rows are computed from the database each time it is scanned. */
-  private static final class SystemTable extends AbstractTable implements ScannableTable {
+  static final class SystemTable extends AbstractTable implements ScannableTable {
     private final Function<RelDataTypeFactory, RelDataType> type;
     private final Function<Database, List<Object[]>> rows;
 

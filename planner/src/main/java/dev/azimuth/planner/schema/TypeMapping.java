@@ -47,6 +47,24 @@ public final class TypeMapping {
   }
 
   /**
+   * The column a view's result column of this type is shown as: as {@link #toColumn}, with the
+   * types a query can make but a table cannot hold widened (CHAR to VARCHAR, TINYINT and
+   * SMALLINT to INTEGER).
+   */
+  public static ColumnDef viewColumn(String name, RelDataType type) {
+    SqlTypeName widened = switch (type.getSqlTypeName()) {
+      case CHAR -> SqlTypeName.VARCHAR;
+      case TINYINT, SMALLINT -> SqlTypeName.INTEGER;
+      default -> null;
+    };
+    if (widened != null) {
+      return new ColumnDef(0, name, widened == SqlTypeName.VARCHAR ? ColumnType.VARCHAR
+          : ColumnType.INTEGER, -1, -1, type.isNullable());
+    }
+    return toColumn(name, type, type.isNullable());
+  }
+
+  /**
    * The column a declared SQL type becomes.
    *
    * @throws PlanningException for a type storage does not hold

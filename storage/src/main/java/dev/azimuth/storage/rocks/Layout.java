@@ -14,7 +14,12 @@ final class Layout {
   static final String CF_DELETES = "deletes";
 
   /** Version of this layout, stored under {@link #FORMAT_KEY} in the default column family. */
-  static final int FORMAT_VERSION = 1;
+  /**
+   * 2: rows name their values by column id (RowCodec format 2), so columns can change. A
+   * format-1 database is upgraded when opened (its rows stay as they are, readable).
+   */
+  static final int FORMAT_VERSION = 2;
+  static final int OLDEST_READABLE_FORMAT = 1;
   static final byte[] FORMAT_KEY = bytes("azimuth.format");
 
   static final byte[] NEXT_TABLE_ID_KEY = bytes("next_table_id");
@@ -22,6 +27,7 @@ final class Layout {
   static final byte SEGMENT_LIST_ENTRY = 'S';
   static final byte INDEX_ENTRY = 'I';
   static final byte INDEX_STATE_ENTRY = 'X';
+  static final byte VIEW_ENTRY = 'V';
   static final byte[] NEXT_INDEX_ID_KEY = bytes("next_index_id");
 
   /** Part number of the primary key in a segment entry; vector columns use their column id. */
@@ -57,6 +63,11 @@ final class Layout {
 
   static byte[] segmentListKey(long tableId) {
     return ByteBuffer.allocate(9).put(SEGMENT_LIST_ENTRY).putLong(tableId).array();
+  }
+
+  static byte[] viewKey(String name) {
+    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(1 + n.length).put(VIEW_ENTRY).put(n).array();
   }
 
   static byte[] indexKey(long indexId) {

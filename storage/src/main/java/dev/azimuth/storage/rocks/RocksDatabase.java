@@ -7,6 +7,7 @@ import dev.azimuth.storage.Alteration;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.DatabaseSnapshot;
 import dev.azimuth.storage.Transaction;
+import dev.azimuth.storage.ViewDef;
 import dev.azimuth.storage.StorageException;
 import dev.azimuth.storage.StorageOptions;
 import dev.azimuth.storage.TableDef;
@@ -43,6 +44,7 @@ public final class RocksDatabase implements Database {
   private final Path temporaryIndexDirectory;
   private final Map<String, RocksTable> tables = new LinkedHashMap<>();
   private final Map<String, IndexDef> indexes = new LinkedHashMap<>();
+  private final Map<String, ViewDef> views = new java.util.TreeMap<>();
   private volatile long version;
   private long nextTableId;
   private long nextIndexId;
@@ -95,6 +97,13 @@ public final class RocksDatabase implements Database {
         RocksTable table = newTable(def);
         table.recover();
         tables.put(def.name(), table);
+      }
+    }
+    try (RocksIterator it = store.iterator(store.catalog())) {
+      byte[] prefix = {Layout.VIEW_ENTRY};
+      for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
+        ViewDef view = CatalogCodec.decode(it.value(), ViewDef.class);
+        views.put(view.name(), view);
       }
     }
     byte[] nextIndex = store.get(store.catalog(), Layout.NEXT_INDEX_ID_KEY);
@@ -196,6 +205,10 @@ public final class RocksDatabase implements Database {
     if (tables.containsKey(name)) {
       throw new StorageException(ErrorCode.DUPLICATE_TABLE, "table " + name + " already exists");
     }
+    if (views.containsKey(name)) {
+      throw new StorageException(ErrorCode.DUPLICATE_TABLE, "a view named " + name
+          + " already exists");
+    }
     List<ColumnDef> numbered = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       ColumnDef c = columns.get(i);
@@ -280,9 +293,49 @@ public final class RocksDatabase implements Database {
     version++;
   }
 
-  /** Under the catalog lock: whether a table of this name exists. */
+  /** Under the catalog lock: whether a table or view of this name exists. */
   boolean hasTable(String name) {
-    return tables.containsKey(name);
+    return tables.containsKey(name) || views.containsKey(name);
+  }
+
+  @Override public synchronized void createView(ViewDef view, boolean replace) {
+    checkOpen();
+    if (tables.containsKey(view.name())) {
+      throw new StorageException(ErrorCode.DUPLICATE_TABLE, "a table named " + view.name()
+          + " already exists");
+    }
+    if (views.containsKey(view.name()) && !replace) {
+      throw new StorageException(ErrorCode.DUPLICATE_TABLE, "view " + view.name()
+          + " already exists");
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(store.catalog(), Layout.viewKey(view.name()), CatalogCodec.encodeAny(view));
+      store.writeSynced(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not create view " + view.name(), e);
+    }
+    views.put(view.name(), view);
+    version++;
+  }
+
+  @Override public synchronized boolean dropView(String name) {
+    checkOpen();
+    if (!views.containsKey(name)) {
+      return false;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.delete(store.catalog(), Layout.viewKey(name));
+      store.writeSynced(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not drop view " + name, e);
+    }
+    views.remove(name);
+    version++;
+    return true;
+  }
+
+  @Override public synchronized List<ViewDef> views() {
+    return List.copyOf(views.values());
   }
 
   @Override public synchronized void truncateTable(String name) {

@@ -133,14 +133,27 @@ final class RocksStore implements AutoCloseable {
 
   private void checkFormat() throws RocksDBException {
     byte[] format = db.get(defaultFamily, Layout.FORMAT_KEY);
+    String current = Integer.toString(Layout.FORMAT_VERSION);
     if (format == null) {
-      db.put(defaultFamily, writeOptions, Layout.FORMAT_KEY,
-          bytes(Integer.toString(Layout.FORMAT_VERSION)));
-    } else if (!new String(format, java.nio.charset.StandardCharsets.US_ASCII)
-        .equals(Integer.toString(Layout.FORMAT_VERSION))) {
+      db.put(defaultFamily, writeOptions, Layout.FORMAT_KEY, bytes(current));
+      return;
+    }
+    String found = new String(format, java.nio.charset.StandardCharsets.US_ASCII);
+    int version;
+    try {
+      version = Integer.parseInt(found);
+    } catch (NumberFormatException e) {
+      version = -1;
+    }
+    if (version < Layout.OLDEST_READABLE_FORMAT || version > Layout.FORMAT_VERSION) {
       throw new StorageException(ErrorCode.IO_ERROR, "database " + location
-          + " has storage format " + new String(format, java.nio.charset.StandardCharsets.US_ASCII)
-          + "; this build reads format " + Layout.FORMAT_VERSION);
+          + " has storage format " + found + "; this build reads formats "
+          + Layout.OLDEST_READABLE_FORMAT + " to " + Layout.FORMAT_VERSION);
+    }
+    if (version < Layout.FORMAT_VERSION) {
+      try (WriteOptions synced = new WriteOptions().setSync(true)) {
+        db.put(defaultFamily, synced, Layout.FORMAT_KEY, bytes(current));
+      }
     }
   }
 
