@@ -28,6 +28,9 @@ public final class RowValidator {
       ColumnDef c = table.columns().get(i);
       Object v = row[i];
       if (v == null) {
+        if (table.isHidden(i)) {
+          continue;  // a row id storage assigns when it writes the row
+        }
         if (!c.nullable() || i == table.primaryKey()) {
           throw new StorageException(ErrorCode.NOT_NULL_VIOLATION,
               "null value in column " + c.name() + " of table " + table.name()

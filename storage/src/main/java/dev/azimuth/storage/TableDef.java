@@ -26,6 +26,12 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
    * likewise).
    */
   public static final int MAX_VECTOR_COLUMNS = 10;
+  /**
+   * The name of the key column a table declared without PRIMARY KEY gets: a BIGINT row id that
+   * storage assigns, last among the columns, hidden from {@code SELECT *} and the catalog views
+   * (PostgreSQL's ctid plays the same part). SQL names it quoted: {@code "$ROWID"}.
+   */
+  public static final String HIDDEN_KEY = "$ROWID";
 
   public TableDef {
     requireNonNull(name, "name");
@@ -57,6 +63,27 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
 
   public ColumnDef keyColumn() {
     return columns.get(primaryKey);
+  }
+
+  /** Whether the key is a row id storage assigns ({@link #HIDDEN_KEY}), not a user column. */
+  public boolean hasHiddenKey() {
+    return keyColumn().name().equals(HIDDEN_KEY);
+  }
+
+  /** Whether a column is hidden: the row id of a table without a declared key. */
+  public boolean isHidden(int column) {
+    return column == primaryKey && hasHiddenKey();
+  }
+
+  /** The indexes of the columns SQL shows (all but a hidden row id), in order. */
+  public int[] visibleColumns() {
+    int[] out = new int[columns.size() - (hasHiddenKey() ? 1 : 0)];
+    for (int i = 0, n = 0; i < columns.size(); i++) {
+      if (!isHidden(i)) {
+        out[n++] = i;
+      }
+    }
+    return out;
   }
 
   /** Index of the named column, or -1. */

@@ -49,7 +49,8 @@ final class Catalogs {
           continue;
         }
         int position = 0;
-        for (ColumnDef c : t.columns()) {
+        for (int i : t.visibleColumns()) {
+          ColumnDef c = t.columns().get(i);
           position++;
           if (matches(column, c.name())) {
             rows.add(column(t.name(), c, position));

@@ -109,7 +109,9 @@ public final class CopyTo {
   private static String selectAll(TableDef def, int[] listed) {
     List<String> names = new ArrayList<>();
     if (listed == null) {
-      def.columns().forEach(c -> names.add(quote(c.name())));
+      for (int c : def.visibleColumns()) {
+        names.add(quote(def.columns().get(c).name()));
+      }
     } else {
       for (int c : listed) {
         names.add(quote(def.columns().get(c).name()));

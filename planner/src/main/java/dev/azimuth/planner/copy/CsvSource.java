@@ -71,12 +71,9 @@ final class CsvSource implements RowSource {
     return indexes.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** The columns a COPY without a column list reads or writes: all but a hidden row id. */
   static int[] allColumns(TableDef table) {
-    int[] all = new int[table.columns().size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
-    return all;
+    return table.visibleColumns();
   }
 
   private CSVRecord nextRecord() {

@@ -112,6 +112,10 @@ public final class DdlExecutor {
     for (SqlNode element : create.elements()) {
       if (element instanceof SqlColumnDeclaration c) {
         String column = c.name().getSimple();
+        if (column.equals(dev.azimuth.storage.TableDef.HIDDEN_KEY)) {
+          throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION, "column name "
+              + column + " is reserved for the row id of tables without a primary key");
+        }
         if (!names.add(column)) {
           throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION,
               "column " + column + " is declared more than once");
@@ -127,8 +131,11 @@ public final class DdlExecutor {
       }
     }
     if (keys.isEmpty()) {
-      throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION, "table " + name
-          + " needs a PRIMARY KEY: one column of type BIGINT, INTEGER or VARCHAR");
+      // No declared key: rows are keyed by a row id storage assigns, hidden from SELECT *.
+      columns.add(new ColumnDef(0, dev.azimuth.storage.TableDef.HIDDEN_KEY,
+          dev.azimuth.storage.ColumnType.BIGINT, -1, -1, false));
+      db.createTable(name, columns, columns.size() - 1);
+      return;
     }
     if (keys.size() > 1) {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "table " + name

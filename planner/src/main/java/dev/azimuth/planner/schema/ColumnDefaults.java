@@ -28,7 +28,8 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
   @Override public ColumnStrategy generationStrategy(RelOptTable table, int iColumn) {
     ColumnDef c = def.columns().get(iColumn);
     return c.defaultText() != null ? ColumnStrategy.DEFAULT
-        : c.nullable() ? ColumnStrategy.NULLABLE : ColumnStrategy.NOT_NULLABLE;
+        : c.nullable() || def.isHidden(iColumn) ? ColumnStrategy.NULLABLE
+        : ColumnStrategy.NOT_NULLABLE;
   }
 
   @Override public RexNode newColumnDefaultValue(RelOptTable table, int iColumn,

@@ -84,7 +84,11 @@ public final class InformationSchema extends AbstractSchema {
   private static List<Object[]> columnRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : db.tables()) {
-      addColumns(rows, t.name(), t.columns());
+      List<ColumnDef> visible = new ArrayList<>();
+      for (int i : t.visibleColumns()) {
+        visible.add(t.columns().get(i));
+      }
+      addColumns(rows, t.name(), visible);
     }
     for (ViewDef v : db.views()) {
       addColumns(rows, v.name(), v.columns());
@@ -145,8 +149,10 @@ public final class InformationSchema extends AbstractSchema {
   private static List<Object[]> constraintRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : db.tables()) {
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
-          AzimuthSchema.NAME, t.name(), "PRIMARY KEY", "NO", "NO"});
+      if (!t.hasHiddenKey()) {
+        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
+            AzimuthSchema.NAME, t.name(), "PRIMARY KEY", "NO", "NO"});
+      }
     }
     return rows;
   }
@@ -160,8 +166,10 @@ public final class InformationSchema extends AbstractSchema {
   private static List<Object[]> keyColumnRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : db.tables()) {
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
-          AzimuthSchema.NAME, t.name(), t.keyColumn().name(), 1});
+      if (!t.hasHiddenKey()) {
+        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
+            AzimuthSchema.NAME, t.name(), t.keyColumn().name(), 1});
+      }
     }
     return rows;
   }

@@ -140,9 +140,10 @@ public final class SystemSchema extends AbstractSchema {
   private static List<Object[]> columnRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : db.tables()) {
-      for (int i = 0; i < t.columns().size(); i++) {
+      int position = 0;
+      for (int i : t.visibleColumns()) {
         ColumnDef c = t.columns().get(i);
-        rows.add(new Object[] {t.name(), c.name(), i + 1, c.sqlType(), c.nullable(),
+        rows.add(new Object[] {t.name(), c.name(), ++position, c.sqlType(), c.nullable(),
             i == t.primaryKey()});
       }
     }

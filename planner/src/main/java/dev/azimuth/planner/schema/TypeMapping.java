@@ -22,8 +22,10 @@ public final class TypeMapping {
   /** The SQL row type of a table. */
   public static RelDataType rowType(AzimuthTypeFactory typeFactory, TableDef table) {
     RelDataTypeFactory.Builder b = typeFactory.builder();
-    for (ColumnDef c : table.columns()) {
-      b.add(c.name(), toSql(typeFactory, c));
+    for (int i = 0; i < table.columns().size(); i++) {
+      ColumnDef c = table.columns().get(i);
+      // A hidden row id is NULL in the rows an INSERT makes; storage assigns it.
+      b.add(c.name(), toSql(typeFactory, table.isHidden(i) ? c.withNullable(true) : c));
     }
     return b.build();
   }

@@ -38,15 +38,22 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
     List<RelDataTypeField> sources = sourceRowType.getFieldList();
     List<RelDataTypeField> targets = targetRowType.getFieldList();
     SqlTypeMappingRule rule = validator.getTypeMappingRule();
+    boolean vectors = false;
     for (int i = 0; i < sources.size(); i++) {
       RelDataType source = sources.get(i).getType();
       RelDataType target = targets.get(i).getType();
-      if (SqlTypeUtil.equalSansNullability(validator.getTypeFactory(), source, target)) {
+      if (target instanceof VectorSqlType vector) {
+        vectors = true;
+        if (!SqlTypeUtil.equalSansNullability(validator.getTypeFactory(), source, target)) {
+          checkVectorSource(query, i, sources.size(), targets.get(i).getName(), vector, source);
+        }
         continue;
       }
-      if (target instanceof VectorSqlType vector) {
-        checkVectorSource(query, i, sources.size(), targets.get(i).getName(), vector, source);
-      } else if (!SqlTypeUtil.canCastFrom(target, source, rule)) {
+      if (SqlTypeUtil.equalSansNullability(validator.getTypeFactory(), source, target)
+          || SqlTypeUtil.isCharacter(source) && SqlTypeUtil.isCharacter(target)) {
+        continue;
+      }
+      if (!SqlTypeUtil.canCastFrom(target, source, rule)) {
         return false;
       }
     }
@@ -64,7 +71,9 @@ public final class AzimuthTypeCoercion extends TypeCoercionImpl {
         coerced = rowTypeCoercion(scope, sourceQuery(query), i, target) || coerced;
       }
     }
-    return coerced;
+    // Calcite's fallback compares type families, and a vector has none it recognises: a vector
+    // target checked above must not reach it ("cannot take a value of type VECTOR(2)").
+    return coerced || vectors;
   }
 
   private static SqlNode sourceQuery(SqlNode query) {

@@ -38,6 +38,45 @@ import org.checkerframework.checker.nullness.qual.PolyNull;
  * statement, as with any Calcite validator.
  */
 public final class AzimuthValidator extends SqlValidatorImpl {
+  /** Inside UPDATE and DELETE, whose own source selects need every column, the row id too. */
+  private int internalSelect;
+
+  @Override public void validateUpdate(org.apache.calcite.sql.SqlUpdate call) {
+    internalSelect++;
+    try {
+      super.validateUpdate(call);
+    } finally {
+      internalSelect--;
+    }
+  }
+
+  @Override public void validateDelete(org.apache.calcite.sql.SqlDelete call) {
+    internalSelect++;
+    try {
+      super.validateDelete(call);
+    } finally {
+      internalSelect--;
+    }
+  }
+
+  /**
+   * The hidden row id of a table without a declared key ({@code "$ROWID"}) is left out of
+   * {@code SELECT *}, as PostgreSQL leaves out ctid; naming it (quoted, as its name needs) still
+   * reads it. A star's columns come here as unquoted identifiers made by the validator.
+   */
+  @Override protected void addToSelectList(List<SqlNode> list, java.util.Set<String> aliases,
+      List<java.util.Map.Entry<String, org.apache.calcite.rel.type.RelDataType>> fieldList,
+      SqlNode exp, org.apache.calcite.sql.validate.SelectScope scope,
+      boolean includeSystemVars) {
+    if (internalSelect == 0 && exp instanceof org.apache.calcite.sql.SqlIdentifier id
+        && !id.isStar()
+        && id.names.get(id.names.size() - 1).equals("$ROWID")
+        && !id.isComponentQuoted(id.names.size() - 1)) {
+      return;
+    }
+    super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+  }
+
   public AzimuthValidator(SqlOperatorTable opTab, SqlValidatorCatalogReader catalogReader,
       RelDataTypeFactory typeFactory, Config config) {
     super(opTab, catalogReader, typeFactory, config);

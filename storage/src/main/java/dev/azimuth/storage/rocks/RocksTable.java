@@ -53,6 +53,9 @@ final class RocksTable implements TableStore {
   /** Replaced by ALTER TABLE, under the write lock and the gate. */
   private volatile TableDef def;
   private final ColumnType keyType;
+  /** The next row id of a table without a declared key (a hidden key): see {@link #rowIds}. */
+  private final java.util.concurrent.atomic.AtomicLong nextRowId =
+      new java.util.concurrent.atomic.AtomicLong(1);
   private final int sealRows;
   private final SealListener sealListener;
   private final DeleteListener deleteListener;
@@ -335,7 +338,60 @@ final class RocksTable implements TableStore {
     return apply(changes, null);
   }
 
+  /**
+   * The changes with a row id in each new row of a table without a declared key whose id is
+   * NULL (an INSERT leaves it so); ids given are kept, and later ones are made above them.
+   */
+  List<RowChange> rowIds(List<RowChange> changes) {
+    TableDef current = def;
+    if (!current.hasHiddenKey()) {
+      return changes;
+    }
+    int key = current.primaryKey();
+    List<RowChange> out = new ArrayList<>(changes.size());
+    for (RowChange c : changes) {
+      Object[] row = switch (c) {
+        case RowChange.Insert i -> i.row();
+        case RowChange.Upsert u -> u.row();
+        default -> null;
+      };
+      if (row == null || key >= row.length) {
+        out.add(c);
+      } else if (row[key] == null) {
+        Object[] filled = row.clone();
+        filled[key] = nextRowId.getAndIncrement();
+        out.add(new RowChange.Insert(filled));
+      } else {
+        nextRowId.accumulateAndGet(((Long) row[key]) + 1, Math::max);
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Rows of a bulk load with their row ids assigned, as {@link #rowIds} does for changes. */
+  private List<Object[]> rowIdsOf(List<Object[]> rows) {
+    TableDef current = def;
+    if (!current.hasHiddenKey()) {
+      return rows;
+    }
+    int key = current.primaryKey();
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      if (row[key] == null) {
+        Object[] filled = row.clone();
+        filled[key] = nextRowId.getAndIncrement();
+        out.add(filled);
+      } else {
+        nextRowId.accumulateAndGet(((Long) row[key]) + 1, Math::max);
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
   @Override public long apply(List<RowChange> changes, DatabaseSnapshot readAt) {
+    changes = rowIds(changes);
     TableDef validatedAgainst = def;
     for (RowChange c : changes) {
       Object[] row = switch (c) {
@@ -553,7 +609,8 @@ final class RocksTable implements TableStore {
   // the per-row lookups cost about as much as the write itself. Whole segments' worth of
   // rows go through BulkLoad (files ingested, no write-ahead log for their vectors); the rest
   // joins the growing segment. One batch then commits all of it.
-  @Override public long insertBatch(List<Object[]> rows) {
+  @Override public long insertBatch(List<Object[]> given) {
+    List<Object[]> rows = rowIdsOf(given);
     TableDef loadedAs = def;
     for (Object[] row : rows) {
       if (row.length != loadedAs.columns().size()) {
@@ -755,6 +812,16 @@ final class RocksTable implements TableStore {
     sealed = List.copyOf(sealedNow);
     growing.publish();
     removeLeftovers(leftovers);
+    if (def.hasHiddenKey()) {
+      try (RocksIterator it = store.iterator(store.rows())) {
+        it.seekForPrev(Layout.tableEnd(def.id()));
+        if (it.isValid() && Layout.hasPrefix(it.key(), prefix)) {
+          byte[] k = it.key();
+          long last = (Long) KeyCodec.decode(keyType, k, prefix.length, k.length - prefix.length);
+          nextRowId.set(last + 1);
+        }
+      }
+    }
   }
 
   private void removeLeftovers(Set<Integer> segments) {

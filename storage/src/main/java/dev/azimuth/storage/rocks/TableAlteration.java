@@ -48,6 +48,11 @@ final class TableAlteration {
       case Alteration.AddColumn add -> {
         ColumnDef c = add.column();
         requireNewName(c.name());
+        if (c.name().equals(TableDef.HIDDEN_KEY)) {
+          throw new StorageException(ErrorCode.INVALID_TABLE_DEFINITION, "column name "
+              + TableDef.HIDDEN_KEY + " is reserved for the row id of tables without a primary "
+              + "key");
+        }
         if (c.type() == ColumnType.VECTOR && vectorColumns() >= TableDef.MAX_VECTOR_COLUMNS) {
           throw new StorageException(ErrorCode.TOO_MANY_COLUMNS, "table " + old.name()
               + " has " + TableDef.MAX_VECTOR_COLUMNS + " VECTOR columns, the most it may have");
@@ -70,15 +75,24 @@ final class TableAlteration {
               + " of table " + old.name() + " contains null values: a NOT NULL column added to "
               + "a table with rows needs a DEFAULT");
         }
-        columns.add(c.added(nextId));
+        // A hidden row id stays last, so that INSERTs without a column list never reach it.
+        int at = old.hasHiddenKey() ? columns.size() - 1 : columns.size();
+        columns.add(at, c.added(nextId));
         nextId++;
-        from = append(from, -1);
-        fill = java.util.Arrays.copyOf(fill, columns.size());
-        fill[columns.size() - 1] = c.type() == ColumnType.VECTOR ? null : value;
+        int[] moved = new int[columns.size()];
+        for (int n = 0, o = 0; n < moved.length; n++) {
+          moved[n] = n == at ? -1 : o++;
+        }
+        from = moved;
+        fill = new Object[columns.size()];
+        fill[at] = c.type() == ColumnType.VECTOR ? null : value;
+        if (old.hasHiddenKey()) {
+          key = columns.size() - 1;
+        }
         next = old.withColumns(columns, key, nextId);
       }
       case Alteration.DropColumn drop -> {
-        int i = column(drop.column());
+        int i = visibleColumn(drop.column());
         if (i == key) {
           throw new StorageException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot drop column "
               + drop.column() + ": it is the primary key of table " + old.name());
@@ -103,7 +117,12 @@ final class TableAlteration {
         next = old.withColumns(columns, key > i ? key - 1 : key, nextId);
       }
       case Alteration.RenameColumn rename -> {
-        int i = column(rename.column());
+        int i = visibleColumn(rename.column());
+        if (rename.newName().equals(TableDef.HIDDEN_KEY)) {
+          throw new StorageException(ErrorCode.INVALID_TABLE_DEFINITION, "column name "
+              + TableDef.HIDDEN_KEY + " is reserved for the row id of tables without a primary "
+              + "key");
+        }
         requireNewName(rename.newName());
         columns.set(i, columns.get(i).withName(rename.newName()));
         next = old.withColumns(columns, key, nextId);
@@ -174,6 +193,16 @@ final class TableAlteration {
   private void checkValue(ColumnDef c, Object value) {
     TableDef probe = new TableDef(0, old.name(), List.of(c.withNullable(true)), 0);
     RowValidator.validate(probe, new Object[] {value});
+  }
+
+  /** A column the user may change: not a hidden row id. */
+  private int visibleColumn(String name) {
+    int i = column(name);
+    if (old.isHidden(i)) {
+      throw new StorageException(ErrorCode.FEATURE_NOT_SUPPORTED, "column " + name
+          + " is the row id of table " + old.name() + " and cannot change");
+    }
+    return i;
   }
 
   private int column(String name) {

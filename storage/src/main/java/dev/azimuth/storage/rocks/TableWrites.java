@@ -142,6 +142,7 @@ final class TableWrites {
     if (table.definition() != def) {
       throw table.altered();
     }
+    changes = table.rowIds(changes);
     List<Object[]> rows = table.validate(changes, def);
     Map<Object, Boolean> pending = new HashMap<>();
     List<Step> plan = new ArrayList<>();
