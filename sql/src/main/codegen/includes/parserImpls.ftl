@@ -20,24 +20,38 @@ boolean IfExistsOpt() :
     { return false; }
 }
 
-/** CREATE TABLE [IF NOT EXISTS] name (column type [NOT NULL] [PRIMARY KEY], ..., [PRIMARY KEY (col)]). */
+/**
+ * CREATE TABLE [IF NOT EXISTS] name (column type [NOT NULL] [DEFAULT e] [UNIQUE] [PRIMARY KEY],
+ * ..., [[CONSTRAINT c] PRIMARY KEY (col, ...)], [[CONSTRAINT c] UNIQUE (col, ...)]), or
+ * CREATE TABLE [IF NOT EXISTS] name AS query.
+ */
 SqlCreate SqlCreateTable(Span s, boolean replace) :
 {
     final boolean ifNotExists;
     final SqlIdentifier id;
     final List<SqlNode> elements = new ArrayList<SqlNode>();
     final Span listSpan;
+    final SqlParserPos as;
+    final SqlNode query;
 }
 {
     <TABLE> ifNotExists = IfNotExistsOpt() id = CompoundIdentifier()
-    <LPAREN> { listSpan = span(); }
-    TableElement(elements)
-    ( <COMMA> TableElement(elements) )*
-    <RPAREN>
-    {
-        return new SqlCreateTable(s.end(this), replace, ifNotExists, id,
-            new SqlNodeList(elements, listSpan.end(this)));
-    }
+    (
+        <AS> { as = getPos(); } query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        {
+            return new SqlCreateTable(s.end(this), replace, ifNotExists, id,
+                new SqlNodeList(elements, as), query, as);
+        }
+    |
+        <LPAREN> { listSpan = span(); }
+        TableElement(elements)
+        ( <COMMA> TableElement(elements) )*
+        <RPAREN>
+        {
+            return new SqlCreateTable(s.end(this), replace, ifNotExists, id,
+                new SqlNodeList(elements, listSpan.end(this)), null, null);
+        }
+    )
 }
 
 void TableElement(List<SqlNode> list) :
@@ -49,9 +63,15 @@ void TableElement(List<SqlNode> list) :
 {
     (
         [ <CONSTRAINT> { s.add(this); } constraintName = SimpleIdentifier() ]
-        <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
-            list.add(new SqlPrimaryKey(s.end(this), constraintName, columns));
-        }
+        (
+            <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+                list.add(new SqlKeyConstraint(s.end(this), constraintName, columns, true));
+            }
+        |
+            <UNIQUE> { s.add(this); } columns = ParenthesizedSimpleIdentifierList() {
+                list.add(new SqlKeyConstraint(s.end(this), constraintName, columns, false));
+            }
+        )
     |
         { list.add(ColumnDeclaration()); }
     )
@@ -64,6 +84,7 @@ SqlColumnDeclaration ColumnDeclaration() :
     final SqlDataTypeSpec type;
     boolean notNull = false;
     boolean primaryKey = false;
+    boolean unique = false;
     SqlNode defaultValue = null;
     final Span s = Span.of();
 }
@@ -72,6 +93,8 @@ SqlColumnDeclaration ColumnDeclaration() :
     (
         <NOT> <NULL> { notNull = true; }
     |
+        <UNIQUE> { unique = true; }
+    |
         <NULL> { notNull = false; }
     |
         <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY)
@@ -79,7 +102,7 @@ SqlColumnDeclaration ColumnDeclaration() :
         <PRIMARY> <KEY> { primaryKey = true; }
     )*
     {
-        return new SqlColumnDeclaration(s.end(this), id, type, notNull, primaryKey,
+        return new SqlColumnDeclaration(s.end(this), id, type, notNull, primaryKey, unique,
             defaultValue);
     }
 }

@@ -107,7 +107,7 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
       throws SQLException {
     String sql = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", CAST('" + SCHEMA
         + "' AS VARCHAR) AS \"TABLE_SCHEM\", TABLE_NAME, COLUMN_NAME,"
-        + " CAST(1 AS SMALLINT) AS \"KEY_SEQ\", TABLE_NAME || '_PKEY' AS \"PK_NAME\""
+        + " CAST(KEY_SEQ AS SMALLINT) AS \"KEY_SEQ\", TABLE_NAME || '_PKEY' AS \"PK_NAME\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
     return query(List.of(sql), " ORDER BY \"COLUMN_NAME\"", catalog, schema, table);
   }
@@ -119,7 +119,7 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
         + " CAST(NULL AS VARCHAR) AS \"INDEX_QUALIFIER\","
         + " TABLE_NAME || '_PKEY' AS \"INDEX_NAME\","
         + " CAST(" + tableIndexClustered + " AS SMALLINT) AS \"TYPE\","
-        + " CAST(1 AS SMALLINT) AS \"ORDINAL_POSITION\", COLUMN_NAME,"
+        + " CAST(KEY_SEQ AS SMALLINT) AS \"ORDINAL_POSITION\", COLUMN_NAME,"
         + " CAST('A' AS VARCHAR) AS \"ASC_OR_DESC\", CAST(NULL AS BIGINT) AS \"CARDINALITY\","
         + " CAST(NULL AS BIGINT) AS \"PAGES\", CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";

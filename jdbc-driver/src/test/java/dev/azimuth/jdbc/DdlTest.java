@@ -71,8 +71,8 @@ class DdlTest {
     assertTrue(fails("42P16", () -> update(c, "CREATE TABLE t (\"$ROWID\" BIGINT)"))
         .getMessage().contains("reserved"));
     assertTrue(fails("0A000", () -> update(c,
-        "CREATE TABLE t (a BIGINT, b BIGINT, PRIMARY KEY (a, b))")).getMessage()
-        .contains("one column"));
+        "CREATE TABLE t (a BIGINT, v VECTOR(2), UNIQUE (a, v))")).getMessage()
+        .contains("VECTOR column cannot be part of a unique key"));
     assertTrue(fails("42P16", () -> update(c, "CREATE TABLE t (id DOUBLE PRIMARY KEY)"))
         .getMessage().contains("INTEGER, BIGINT or VARCHAR"));
     assertTrue(fails("42P16", () -> update(c,

@@ -87,4 +87,25 @@ class KeylessTablesTest {
           "ids stay unique across restarts");
     }
   }
+
+  @Test
+  void createTableAsSelect() throws SQLException {
+    try (Connection c = open()) {
+      update(c, "CREATE TABLE src (id BIGINT PRIMARY KEY, cat INTEGER, v VECTOR(2))");
+      update(c, "INSERT INTO src VALUES (1, 1, '[1,0]'), (2, 2, '[2,0]'), (3, 1, '[3,0]')");
+      assertEquals(2, update(c, "CREATE TABLE picked AS SELECT id AS source_id, v, "
+          + "'copied' AS how FROM src WHERE cat = 1"));
+      assertEquals(List.of("1|[1.0, 0.0]|copied", "3|[3.0, 0.0]|copied"),
+          text(c, "SELECT * FROM picked ORDER BY source_id"));
+      update(c, "CREATE INDEX picked_v ON picked USING HNSW (v)");
+      assertEquals(List.of("3"), text(c, "SELECT source_id FROM picked ORDER BY v <-> '[4,0]' "
+          + "LIMIT 1"));
+      fails("42P07", () -> update(c, "CREATE TABLE picked AS SELECT 1 AS x"));
+      assertEquals(0, update(c, "CREATE TABLE IF NOT EXISTS picked AS SELECT 1 AS x"));
+      fails("22012", () -> update(c, "CREATE TABLE broken AS SELECT 1 / (cat - cat) AS x FROM src"));
+      fails("42P01", () -> text(c, "SELECT * FROM broken"));
+      update(c, "INSERT INTO picked VALUES (9, '[9,9]', 'later')");
+      assertEquals(3L, value(c, "SELECT COUNT(*) FROM picked"));
+    }
+  }
 }

@@ -125,6 +125,9 @@ final class StatementPreparer {
             return QueryResult.count(0);
           });
     }
+    if (node instanceof dev.azimuth.sql.ddl.SqlCreateTable create && create.query() != null) {
+      return createTableAs(sql, create);
+    }
     if (DdlExecutor.handles(node)) {
       return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
           (engine, session, params, cancel) -> {
@@ -261,6 +264,36 @@ final class StatementPreparer {
             }
           } catch (RuntimeException e) {
             context.close();
+            throw e;
+          }
+        });
+  }
+
+  /**
+   * CREATE TABLE name AS query: a table without a key (rows keyed by a hidden row id, as
+   * PostgreSQL's CREATE TABLE AS makes) with the query's columns, filled by
+   * {@code INSERT INTO name query}, and dropped again if that fails. The table is created by
+   * one statement and filled by another, so a crash between them leaves it empty.
+   */
+  private Prepared createTableAs(String sql, dev.azimuth.sql.ddl.SqlCreateTable create) {
+    String text = AzimuthSqlParser.parsedText(sql);
+    String query = create.queryText(text);
+    return new Prepared(sql, Prepared.Kind.DDL, List.of(), List.of(), catalogVersion,
+        (engine, session, params, cancel) -> {
+          String name = DdlExecutor.createTableAs(engine.database(), newValidator(), create,
+              query);
+          if (name == null) {
+            return QueryResult.count(0);
+          }
+          String insert = "INSERT INTO \"" + AzimuthSchema.NAME + "\".\""
+              + name.replace("\"", "\"\"") + "\" " + query;
+          try {
+            try (QueryResult r = engine.execute(session, engine.prepare(session, insert),
+                new Object[0], cancel)) {
+              return QueryResult.count(r.updateCount());
+            }
+          } catch (RuntimeException e) {
+            engine.database().dropTable(name);
             throw e;
           }
         });

@@ -33,6 +33,13 @@ public interface Database extends AutoCloseable {
   TableDef createTable(String name, List<ColumnDef> columns, int primaryKey);
 
   /**
+   * {@link #createTable(String, List, int)} with UNIQUE constraints (and a primary key of
+   * several columns, as a primary unique key over a hidden row id), given by column index.
+   */
+  TableDef createTable(String name, List<ColumnDef> columns, int primaryKey,
+      List<UniqueKey> uniqueKeys);
+
+  /**
    * Changes a table's definition durably, in one catalog write; stored rows are not rewritten.
    *
    * @return the new definition

@@ -17,9 +17,10 @@ import java.util.List;
  * @param legacyLayout the types of the columns, by position, of rows stored in the first row
  *                     format (before columns could change), whose values follow the columns'
  *                     positions then (ids 1, 2, ...); empty for tables made since
+ * @param uniqueKeys   UNIQUE constraints, and the primary key of several columns
  */
 public record TableDef(long id, String name, List<ColumnDef> columns, int primaryKey,
-    int nextColumnId, List<ColumnType> legacyLayout) {
+    int nextColumnId, List<ColumnType> legacyLayout, List<UniqueKey> uniqueKeys) {
   /**
    * VECTOR columns a table may have: each is mirrored in memory per segment and may carry its
    * own indexes, so the cap bounds what one row costs (Milvus caps vector fields per collection
@@ -54,11 +55,44 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
       legacyLayout = types;
     }
     legacyLayout = List.copyOf(legacyLayout);
+    uniqueKeys = uniqueKeys == null ? List.of() : List.copyOf(uniqueKeys);
   }
 
   /** A new table's definition: its rows are all in the current format. */
   public TableDef(long id, String name, List<ColumnDef> columns, int primaryKey) {
-    this(id, name, columns, primaryKey, 0, List.of());
+    this(id, name, columns, primaryKey, 0, List.of(), List.of());
+  }
+
+  /** The same definition with these unique keys. */
+  public TableDef withUniqueKeys(List<UniqueKey> keys) {
+    return new TableDef(id, name, columns, primaryKey, nextColumnId, legacyLayout, keys);
+  }
+
+  /** The column indexes of a unique key's columns, or null if one of them is gone. */
+  public int[] columnsOf(UniqueKey key) {
+    int[] out = new int[key.columns().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = -1;
+      for (int c = 0; c < columns.size(); c++) {
+        if (columns.get(c).id() == key.columns().get(i)) {
+          out[i] = c;
+        }
+      }
+      if (out[i] < 0) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** The primary key's column indexes: the key column, or a primary unique key's columns. */
+  public int[] primaryKeyColumns() {
+    for (UniqueKey k : uniqueKeys) {
+      if (k.primary()) {
+        return columnsOf(k);
+      }
+    }
+    return hasHiddenKey() ? new int[0] : new int[] {primaryKey};
   }
 
   public ColumnDef keyColumn() {
@@ -98,15 +132,16 @@ public record TableDef(long id, String name, List<ColumnDef> columns, int primar
 
   /** The same table with other columns (the key at {@code key}) and column counter. */
   public TableDef withColumns(List<ColumnDef> newColumns, int key, int newNextColumnId) {
-    return new TableDef(id, name, newColumns, key, newNextColumnId, legacyLayout);
+    return new TableDef(id, name, newColumns, key, newNextColumnId, legacyLayout, uniqueKeys);
   }
 
   public TableDef withName(String newName) {
-    return new TableDef(id, newName, columns, primaryKey, nextColumnId, legacyLayout);
+    return new TableDef(id, newName, columns, primaryKey, nextColumnId, legacyLayout,
+        uniqueKeys);
   }
 
   /** The same definition under another id and without rows (what TRUNCATE makes). */
   public TableDef emptiedAs(long newId) {
-    return new TableDef(newId, name, columns, primaryKey, nextColumnId, List.of());
+    return new TableDef(newId, name, columns, primaryKey, nextColumnId, List.of(), uniqueKeys);
   }
 }

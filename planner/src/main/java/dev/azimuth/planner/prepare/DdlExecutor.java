@@ -12,7 +12,7 @@ import dev.azimuth.sql.ddl.SqlCreateView;
 import dev.azimuth.sql.ddl.SqlDropIndex;
 import dev.azimuth.sql.ddl.SqlDropTable;
 import dev.azimuth.sql.ddl.SqlDropView;
-import dev.azimuth.sql.ddl.SqlPrimaryKey;
+import dev.azimuth.sql.ddl.SqlKeyConstraint;
 import dev.azimuth.sql.ddl.SqlTruncateTable;
 import dev.azimuth.storage.Alteration;
 import dev.azimuth.storage.ColumnDef;
@@ -109,6 +109,9 @@ public final class DdlExecutor {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<String> keys = new ArrayList<>();
+    String keyName = null;
+    // Each UNIQUE: its name (null until made) and its columns' names.
+    List<java.util.Map.Entry<String, List<String>>> uniques = new ArrayList<>();
     for (SqlNode element : create.elements()) {
       if (element instanceof SqlColumnDeclaration c) {
         String column = c.name().getSimple();
@@ -124,35 +127,109 @@ public final class DdlExecutor {
         if (c.primaryKey()) {
           keys.add(column);
         }
-      } else if (element instanceof SqlPrimaryKey pk) {
-        for (SqlIdentifier id : pk.columns()) {
-          keys.add(id.getSimple());
+        if (c.unique()) {
+          uniques.add(new java.util.AbstractMap.SimpleEntry<>(null, List.of(column)));
+        }
+      } else if (element instanceof SqlKeyConstraint key) {
+        List<String> listed = key.columns().stream().map(SqlIdentifier::getSimple).toList();
+        if (key.primary()) {
+          if (!keys.isEmpty()) {
+            throw new PlanningException(ErrorCode.INVALID_TABLE_DEFINITION, "table " + name
+                + " declares more than one primary key");
+          }
+          keys.addAll(listed);
+          keyName = key.constraintName();
+        } else {
+          uniques.add(new java.util.AbstractMap.SimpleEntry<>(key.constraintName(), listed));
         }
       }
     }
-    if (keys.isEmpty()) {
-      // No declared key: rows are keyed by a row id storage assigns, hidden from SELECT *.
+    if (new HashSet<>(keys).size() != keys.size()) {
+      throw new PlanningException(ErrorCode.DUPLICATE_COLUMN, "a column appears twice in the "
+          + "primary key of " + name);
+    }
+    List<dev.azimuth.storage.UniqueKey> uniqueKeys = new ArrayList<>();
+    for (var u : uniques) {
+      int[] at = positions(columns, u.getValue(), name);
+      if (keys.size() == 1 && u.getValue().equals(keys)) {
+        continue;  // the primary key is unique already
+      }
+      String constraint = u.getKey() != null ? u.getKey()
+          : name + "_" + String.join("_", u.getValue()) + "_KEY";
+      uniqueKeys.add(new dev.azimuth.storage.UniqueKey(constraint,
+          java.util.Arrays.stream(at).boxed().toList(), false));
+    }
+    if (keys.size() != 1) {
+      if (keys.size() > 1) {
+        // A key of several columns: they are NOT NULL and unique, over a hidden row id.
+        int[] at = positions(columns, keys, name);
+        for (int i : at) {
+          columns.set(i, columns.get(i).withNullable(false));
+        }
+        uniqueKeys.add(0, new dev.azimuth.storage.UniqueKey(
+            keyName != null ? keyName : name + "_PKEY",
+            java.util.Arrays.stream(at).boxed().toList(), true));
+      }
+      // No declared key (or several columns): rows are keyed by a row id storage assigns,
+      // hidden from SELECT *.
       columns.add(new ColumnDef(0, dev.azimuth.storage.TableDef.HIDDEN_KEY,
           dev.azimuth.storage.ColumnType.BIGINT, -1, -1, false));
-      db.createTable(name, columns, columns.size() - 1);
+      db.createTable(name, columns, columns.size() - 1, uniqueKeys);
       return;
     }
-    if (keys.size() > 1) {
-      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, "table " + name
-          + " declares a key of several columns " + keys + "; the key must be one column");
+    int keyIndex = positions(columns, keys, name)[0];
+    columns.set(keyIndex, columns.get(keyIndex).withNullable(false));
+    db.createTable(name, columns, keyIndex, uniqueKeys);
+  }
+
+  /**
+   * Creates the table of CREATE TABLE ... AS from its query's columns (without a key: rows get
+   * a hidden row id).
+   *
+   * @return the table's name, or null if IF NOT EXISTS found it there
+   */
+  public static String createTableAs(Database db, SqlValidator validator,
+      SqlCreateTable create, String query) {
+    String name = tableName(create.name());
+    if (db.table(name).isPresent()) {
+      if (create.ifNotExists) {
+        return null;
+      }
+      throw new PlanningException(ErrorCode.DUPLICATE_TABLE, "table " + name + " already exists");
     }
-    int keyIndex = -1;
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(keys.get(0))) {
-        keyIndex = i;
+    SqlNode validated = validator.validate(dev.azimuth.sql.parser.AzimuthSqlParser.parse(query));
+    RelDataType rowType = validator.getValidatedNodeType(validated);
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (var field : rowType.getFieldList()) {
+      if (!seen.add(field.getName())) {
+        throw new PlanningException(ErrorCode.DUPLICATE_COLUMN, "column " + field.getName()
+            + " appears more than once in the query of CREATE TABLE " + name + " AS");
+      }
+      columns.add(TypeMapping.viewColumn(field.getName(), field.getType()).withNullable(true));
+    }
+    columns.add(new ColumnDef(0, dev.azimuth.storage.TableDef.HIDDEN_KEY,
+        dev.azimuth.storage.ColumnType.BIGINT, -1, -1, false));
+    db.createTable(name, columns, columns.size() - 1);
+    return name;
+  }
+
+  /** The indexes of the named columns. */
+  private static int[] positions(List<ColumnDef> columns, List<String> names, String table) {
+    int[] at = new int[names.size()];
+    for (int n = 0; n < at.length; n++) {
+      at[n] = -1;
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).name().equals(names.get(n))) {
+          at[n] = i;
+        }
+      }
+      if (at[n] < 0) {
+        throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
+            "key column " + names.get(n) + " is not a column of " + table);
       }
     }
-    if (keyIndex < 0) {
-      throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
-          "primary key column " + keys.get(0) + " is not a column of " + name);
-    }
-    columns.set(keyIndex, columns.get(keyIndex).withNullable(false));
-    db.createTable(name, columns, keyIndex);
+    return at;
   }
 
   private static void createView(Database db, SqlValidator validator, SqlCreateView create,

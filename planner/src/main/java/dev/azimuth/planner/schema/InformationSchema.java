@@ -153,6 +153,10 @@ public final class InformationSchema extends AbstractSchema {
         rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
             AzimuthSchema.NAME, t.name(), "PRIMARY KEY", "NO", "NO"});
       }
+      for (dev.azimuth.storage.UniqueKey k : t.uniqueKeys()) {
+        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, k.name(), CATALOG,
+            AzimuthSchema.NAME, t.name(), k.primary() ? "PRIMARY KEY" : "UNIQUE", "NO", "NO"});
+      }
     }
     return rows;
   }
@@ -169,6 +173,13 @@ public final class InformationSchema extends AbstractSchema {
       if (!t.hasHiddenKey()) {
         rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
             AzimuthSchema.NAME, t.name(), t.keyColumn().name(), 1});
+      }
+      for (dev.azimuth.storage.UniqueKey k : t.uniqueKeys()) {
+        int[] columns = t.columnsOf(k);
+        for (int i = 0; columns != null && i < columns.length; i++) {
+          rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, k.name(), CATALOG,
+              AzimuthSchema.NAME, t.name(), t.columns().get(columns[i]).name(), i + 1});
+        }
       }
     }
     return rows;

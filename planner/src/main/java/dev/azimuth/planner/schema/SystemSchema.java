@@ -33,8 +33,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * FAILED, with progress; for a FULLTEXT index the "vectors" columns count rows with text and
  * the metric is {@code bm25}); {@code SYS.SEGMENTS} a row per segment of every table;
  * {@code SYS.COPIES} a row per COPY running or recently finished, with its progress;
- * {@code SYS.COLUMNS} a row per column of every table, with its type and whether it is the
- * primary key (JDBC's getPrimaryKeys and getIndexInfo read it, also over the wire).
+ * {@code SYS.COLUMNS} a row per column of every table, with its type and whether it is in the
+ * primary key, at which place (JDBC's getPrimaryKeys and getIndexInfo read it, also over the
+ * wire).
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "SYS";
@@ -134,6 +135,7 @@ public final class SystemSchema extends AbstractSchema {
         .add("TABLE_NAME", SqlTypeName.VARCHAR).add("COLUMN_NAME", SqlTypeName.VARCHAR)
         .add("ORDINAL_POSITION", SqlTypeName.INTEGER).add("DATA_TYPE", SqlTypeName.VARCHAR)
         .add("NULLABLE", SqlTypeName.BOOLEAN).add("PRIMARY_KEY", SqlTypeName.BOOLEAN)
+        .add("KEY_SEQ", SqlTypeName.INTEGER).nullable(true)
         .build();
   }
 
@@ -141,10 +143,17 @@ public final class SystemSchema extends AbstractSchema {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : db.tables()) {
       int position = 0;
+      int[] key = t.primaryKeyColumns();
       for (int i : t.visibleColumns()) {
         ColumnDef c = t.columns().get(i);
+        Integer seq = null;
+        for (int k = 0; k < key.length; k++) {
+          if (key[k] == i) {
+            seq = k + 1;
+          }
+        }
         rows.add(new Object[] {t.name(), c.name(), ++position, c.sqlType(), c.nullable(),
-            i == t.primaryKey()});
+            seq != null, seq});
       }
     }
     return rows;

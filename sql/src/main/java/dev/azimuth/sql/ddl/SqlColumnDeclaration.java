@@ -27,16 +27,26 @@ public final class SqlColumnDeclaration extends SqlCall {
   private final boolean notNull;
   private final boolean primaryKey;
   private final SqlNode defaultValue;
+  private final boolean unique;
 
-  /** @param defaultValue the DEFAULT expression, or null */
+  /**
+   * @param unique       whether UNIQUE was written
+   * @param defaultValue the DEFAULT expression, or null
+   */
   public SqlColumnDeclaration(SqlParserPos pos, SqlIdentifier name, SqlDataTypeSpec dataType,
-      boolean notNull, boolean primaryKey, SqlNode defaultValue) {
+      boolean notNull, boolean primaryKey, boolean unique, SqlNode defaultValue) {
     super(pos);
+    this.unique = unique;
     this.name = requireNonNull(name, "name");
     this.dataType = requireNonNull(dataType, "dataType");
     this.notNull = notNull;
     this.primaryKey = primaryKey;
     this.defaultValue = defaultValue;
+  }
+
+  /** Whether the column was declared UNIQUE. */
+  public boolean unique() {
+    return unique;
   }
 
   /** The DEFAULT expression as written, or null. */

@@ -13,26 +13,47 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code CREATE TABLE [IF NOT EXISTS] name (element, ...)}: columns and a primary key. */
+/**
+ * {@code CREATE TABLE [IF NOT EXISTS] name (element, ...)}: columns and keys; or
+ * {@code CREATE TABLE [IF NOT EXISTS] name AS query}.
+ */
 public final class SqlCreateTable extends SqlCreate {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
 
   private final SqlIdentifier name;
   private final SqlNodeList elements;
+  private final SqlNode query;
+  private final SqlParserPos as;
 
+  /**
+   * @param query the query of CREATE TABLE ... AS, or null
+   * @param as    where its AS is, or null
+   */
   public SqlCreateTable(SqlParserPos pos, boolean replace, boolean ifNotExists,
-      SqlIdentifier name, SqlNodeList elements) {
+      SqlIdentifier name, SqlNodeList elements, SqlNode query, SqlParserPos as) {
     super(OPERATOR, pos, replace, ifNotExists);
     this.name = requireNonNull(name, "name");
     this.elements = requireNonNull(elements, "elements");
+    this.query = query;
+    this.as = as;
+  }
+
+  /** The query of CREATE TABLE ... AS, or null. */
+  public SqlNode query() {
+    return query;
+  }
+
+  /** The text of the query after AS, cut from the statement (as the parser read it). */
+  public String queryText(String statement) {
+    return StatementText.after(statement, as);
   }
 
   public SqlIdentifier name() {
     return name;
   }
 
-  /** Columns ({@link SqlColumnDeclaration}) and constraints ({@link SqlPrimaryKey}), in order. */
+  /** Columns ({@link SqlColumnDeclaration}) and constraints ({@link SqlKeyConstraint}), in order. */
   public SqlNodeList elements() {
     return elements;
   }

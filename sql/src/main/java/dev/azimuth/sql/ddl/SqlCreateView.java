@@ -53,12 +53,7 @@ public final class SqlCreateView extends SqlCreate {
    * read), without a trailing semicolon.
    */
   public String queryText(String statement) {
-    int at = 0;
-    for (int l = 1; l < as.getEndLineNum(); l++) {
-      at = statement.indexOf('\n', at) + 1;
-    }
-    String text = statement.substring(at + as.getEndColumnNum()).strip();
-    return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+    return StatementText.after(statement, as);
   }
 
   @Override public List<@Nullable SqlNode> getOperandList() {

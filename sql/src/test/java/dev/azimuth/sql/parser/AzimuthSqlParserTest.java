@@ -12,7 +12,7 @@ import dev.azimuth.sql.SqlValidationException;
 import dev.azimuth.sql.ddl.SqlColumnDeclaration;
 import dev.azimuth.sql.ddl.SqlCreateTable;
 import dev.azimuth.sql.ddl.SqlDropTable;
-import dev.azimuth.sql.ddl.SqlPrimaryKey;
+import dev.azimuth.sql.ddl.SqlKeyConstraint;
 import dev.azimuth.sql.fun.VectorOperators;
 import dev.azimuth.sql.type.SqlVectorTypeNameSpec;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -50,7 +50,7 @@ class AzimuthSqlParserTest {
         "CREATE TABLE t (k VARCHAR, vector VECTOR(3), CONSTRAINT pk PRIMARY KEY (k))");
     SqlColumnDeclaration second = (SqlColumnDeclaration) create.elements().get(1);
     assertEquals("VECTOR", second.name().getSimple());
-    SqlPrimaryKey pk = (SqlPrimaryKey) create.elements().get(2);
+    SqlKeyConstraint pk = (SqlKeyConstraint) create.elements().get(2);
     assertEquals("K", pk.columns().get(0).getSimple());
     assertFalse(create.ifNotExists);
   }

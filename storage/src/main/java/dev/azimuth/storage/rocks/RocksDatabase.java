@@ -199,8 +199,12 @@ public final class RocksDatabase implements Database {
     return Optional.empty();
   }
 
+  @Override public TableDef createTable(String name, List<ColumnDef> columns, int primaryKey) {
+    return createTable(name, columns, primaryKey, List.of());
+  }
+
   @Override public synchronized TableDef createTable(String name, List<ColumnDef> columns,
-      int primaryKey) {
+      int primaryKey, List<dev.azimuth.storage.UniqueKey> uniqueKeys) {
     checkOpen();
     if (tables.containsKey(name)) {
       throw new StorageException(ErrorCode.DUPLICATE_TABLE, "table " + name + " already exists");
@@ -215,8 +219,17 @@ public final class RocksDatabase implements Database {
       numbered.add(new ColumnDef(i + 1, c.name(), c.type(), c.precision(), c.scale(),
           c.nullable() && i != primaryKey, c.defaultText(), null));
     }
-    TableDef def = new TableDef(nextTableId, name, numbered, primaryKey);
+    List<dev.azimuth.storage.UniqueKey> keys = new ArrayList<>();
+    for (dev.azimuth.storage.UniqueKey k : uniqueKeys) {
+      // Given by column index; kept by column id (ids are index + 1 here).
+      keys.add(new dev.azimuth.storage.UniqueKey(k.name(),
+          k.columns().stream().map(c -> c + 1).toList(), k.primary()));
+    }
+    TableDef def = new TableDef(nextTableId, name, numbered, primaryKey).withUniqueKeys(keys);
     check(def);
+    for (dev.azimuth.storage.UniqueKey k : def.uniqueKeys()) {
+      UniqueIndex.check(def, k);
+    }
     try (WriteBatch batch = new WriteBatch()) {
       batch.put(store.catalog(), Layout.catalogKey(def.id()), CatalogCodec.encode(def));
       batch.put(store.catalog(), Layout.NEXT_TABLE_ID_KEY,

@@ -63,6 +63,8 @@ final class RocksTable implements TableStore {
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Keys written by recent commits, for conflict checks; guarded by the write lock. */
   private final RecentWrites recentWrites = new RecentWrites();
+  /** The UNIQUE constraints' values of live rows; guarded by the write lock. */
+  private UniqueIndex unique;
   /** Sealed segments, oldest first; replaced, never changed in place. */
   private volatile List<SegmentMirror> sealed = List.of();
   private volatile SegmentMirror growing;
@@ -79,6 +81,7 @@ final class RocksTable implements TableStore {
     this.deleteListener = deleteListener;
     this.indexes = indexes;
     SegmentList list = SegmentList.initial();
+    this.unique = new UniqueIndex(def);
     this.growing = new SegmentMirror(list.growing(), def);
     this.nextSegmentId = list.next();
   }
@@ -239,12 +242,20 @@ final class RocksTable implements TableStore {
         nextSealed.add(new SegmentMirror(s, newDef, from, fill));
       }
       SegmentMirror nextGrowing = new SegmentMirror(growing, newDef, from, fill);
+      UniqueIndex nextUnique = new UniqueIndex(newDef);
+      List<SegmentMirror.Snapshot> all = new ArrayList<>();
+      for (SegmentMirror m : nextSealed) {
+        all.add(m.published());
+      }
+      all.add(nextGrowing.published());
+      nextUnique.rebuild(all);
       store.gate().publish(() -> {
         store.writeSynced(catalog);
         def = newDef;
         sealed = List.copyOf(nextSealed);
         growing = nextGrowing;
       });
+      unique = nextUnique;
     } catch (RocksDBException e) {
       throw new StorageException(ErrorCode.IO_ERROR,
           "could not alter table " + def.name() + ": " + e.getMessage(), e);
@@ -360,7 +371,8 @@ final class RocksTable implements TableStore {
       } else if (row[key] == null) {
         Object[] filled = row.clone();
         filled[key] = nextRowId.getAndIncrement();
-        out.add(new RowChange.Insert(filled));
+        out.add(c instanceof RowChange.Upsert ? new RowChange.Upsert(filled)
+            : new RowChange.Insert(filled));
       } else {
         nextRowId.accumulateAndGet(((Long) row[key]) + 1, Math::max);
         out.add(c);
@@ -470,6 +482,7 @@ final class RocksTable implements TableStore {
     private final Set<SegmentMirror> touched = new HashSet<>();
     private final List<Object> keys = new ArrayList<>();
     private long affected;
+    private UniqueIndex.Changes unique;
 
     long affected() {
       return affected;
@@ -502,6 +515,10 @@ final class RocksTable implements TableStore {
     }
     PreparedWrite write = new PreparedWrite();
     write.touched.add(growing);
+    UniqueIndex.Changes u = unique.isEmpty() ? null : unique.changes();
+    write.unique = u;
+    // Rows this statement adds, by key, for the unique checks of a later removal of them.
+    Map<Object, Object[]> added = u == null ? null : new HashMap<>();
     // Key -> row bytes as this statement leaves it; a null value means "deleted here".
     Map<Object, byte[]> pending = new HashMap<>();
     boolean[] skipped = new boolean[changes.size()];
@@ -509,7 +526,7 @@ final class RocksTable implements TableStore {
       for (int i = 0; i < changes.size(); i++) {
         Object oldKey = switch (changes.get(i)) {
           case RowChange.Delete d -> d.key();
-          case RowChange.Update u -> u.oldKey();
+          case RowChange.Update u2 -> u2.oldKey();
           default -> null;
         };
         if (oldKey == null) {
@@ -520,7 +537,7 @@ final class RocksTable implements TableStore {
           skipped[i] = true;
           continue;
         }
-        remove(batch, pending, oldKey, existing, write.touched);
+        remove(batch, pending, oldKey, existing, write.touched, u, added);
         write.keys.add(oldKey);
         if (changes.get(i) instanceof RowChange.Delete) {
           write.affected++;
@@ -532,13 +549,24 @@ final class RocksTable implements TableStore {
           continue;
         }
         Object[] row = rows.get(i);
+        if (change instanceof RowChange.Upsert && def.hasHiddenKey() && u != null) {
+          // A primary key of several columns: the row with those values is the one replaced.
+          Object holder = unique.primaryRow(row);
+          if (holder != null) {
+            row[def.primaryKey()] = holder;
+          }
+        }
         Object key = row[def.primaryKey()];
         byte[] existing = current(pending, key);
         if (existing != null) {
           if (!(change instanceof RowChange.Upsert)) {
             throw duplicate(key, i);
           }
-          remove(batch, pending, key, existing, write.touched);
+          remove(batch, pending, key, existing, write.touched, u, added);
+        }
+        if (u != null) {
+          u.add(key, row, i);
+          added.put(key, row);
         }
         pending.put(key, append(batch, row, KeyCodec.encode(keyType, key)));
         write.keys.add(key);
@@ -559,6 +587,9 @@ final class RocksTable implements TableStore {
   void publish(PreparedWrite write) {
     for (SegmentMirror s : write.touched) {
       s.publish();
+    }
+    if (write.unique != null) {
+      write.unique.apply();
     }
   }
 
@@ -645,6 +676,12 @@ final class RocksTable implements TableStore {
       if (taken >= 0) {
         throw duplicate(rows.get(taken)[def.primaryKey()], taken);
       }
+      UniqueIndex.Changes u = unique.isEmpty() ? null : unique.changes();
+      if (u != null) {
+        for (int i = 0; i < rows.size(); i++) {
+          u.add(rows.get(i)[def.primaryKey()], rows.get(i), i);
+        }
+      }
       List<SegmentMirror> nextSealed = new ArrayList<>(sealed);
       nextSealed.addAll(loaded);
       try (WriteBatch batch = new WriteBatch()) {
@@ -664,6 +701,9 @@ final class RocksTable implements TableStore {
           store.write(batch);
           growing.publish();
           sealed = List.copyOf(nextSealed);
+          if (u != null) {
+            u.apply();
+          }
         });
         committed = true;
         long oldest = store.gate().oldestWriter();
@@ -708,8 +748,17 @@ final class RocksTable implements TableStore {
   }
 
   private void remove(WriteBatch batch, Map<Object, byte[]> pending, Object key, byte[] value,
-      Set<SegmentMirror> touched) throws RocksDBException {
+      Set<SegmentMirror> touched, UniqueIndex.Changes unique, Map<Object, Object[]> added)
+      throws RocksDBException {
     RowCodec.Location loc = RowCodec.location(value);
+    if (unique != null) {
+      Object[] fresh = added.remove(key);
+      if (fresh != null) {
+        unique.removeAdded(key, fresh);
+      } else {
+        unique.remove(key, segment(loc.segment()).published(), loc.ordinal());
+      }
+    }
     batch.delete(store.rows(), Layout.rowKey(def.id(), KeyCodec.encode(keyType, key)));
     batch.put(store.deletes(), Layout.deleteKey(def.id(), loc.segment(), loc.ordinal()),
         new byte[0]);
@@ -812,6 +861,8 @@ final class RocksTable implements TableStore {
     sealed = List.copyOf(sealedNow);
     growing.publish();
     removeLeftovers(leftovers);
+    unique = new UniqueIndex(def);
+    unique.rebuild(publishedSegments());
     if (def.hasHiddenKey()) {
       try (RocksIterator it = store.iterator(store.rows())) {
         it.seekForPrev(Layout.tableEnd(def.id()));

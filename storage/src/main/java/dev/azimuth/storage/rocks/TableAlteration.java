@@ -114,7 +114,17 @@ final class TableAlteration {
                 index.column() - 1, index.options(), index.text()));
           }
         }
-        next = old.withColumns(columns, key > i ? key - 1 : key, nextId);
+        int droppedId = old.columns().get(i).id();
+        List<dev.azimuth.storage.UniqueKey> keys = new ArrayList<>();
+        for (dev.azimuth.storage.UniqueKey k : old.uniqueKeys()) {
+          if (!k.columns().contains(droppedId)) {
+            keys.add(k);
+          } else if (k.primary()) {
+            throw new StorageException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot drop column "
+                + drop.column() + ": it is part of the primary key of table " + old.name());
+          }
+        }
+        next = old.withColumns(columns, key > i ? key - 1 : key, nextId).withUniqueKeys(keys);
       }
       case Alteration.RenameColumn rename -> {
         int i = visibleColumn(rename.column());
@@ -129,7 +139,9 @@ final class TableAlteration {
       }
       case Alteration.SetNotNull notNull -> {
         int i = column(notNull.column());
-        if (!notNull.notNull() && i == key) {
+        boolean inPrimary = old.uniqueKeys().stream().anyMatch(k -> k.primary()
+            && k.columns().contains(old.columns().get(i).id()));
+        if (!notNull.notNull() && (i == key || inPrimary)) {
           throw new StorageException(ErrorCode.INVALID_TABLE_DEFINITION, "column "
               + notNull.column() + " is in the primary key and stays NOT NULL");
         }

@@ -142,6 +142,13 @@ final class TableWrites {
     if (table.definition() != def) {
       throw table.altered();
     }
+    if (def.hasHiddenKey() && !def.uniqueKeys().isEmpty()
+        && changes.stream().anyMatch(c -> c instanceof RowChange.Upsert)) {
+      throw new dev.azimuth.storage.StorageException(dev.azimuth.common.ErrorCode
+          .FEATURE_NOT_SUPPORTED, "UPSERT into table " + def.name() + ", whose primary key has "
+          + "several columns, is not supported inside a transaction; run it with auto-commit "
+          + "on, or UPDATE and INSERT");
+    }
     changes = table.rowIds(changes);
     List<Object[]> rows = table.validate(changes, def);
     Map<Object, Boolean> pending = new HashMap<>();

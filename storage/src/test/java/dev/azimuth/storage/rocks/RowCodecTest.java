@@ -73,7 +73,7 @@ class RowCodecTest {
     TableDef legacy = new TableDef(7, "T", List.of(
         new ColumnDef(1, "ID", ColumnType.BIGINT, -1, -1, false),
         new ColumnDef(2, "S", ColumnType.VARCHAR, -1, -1, true),
-        new ColumnDef(3, "N", ColumnType.INTEGER, -1, -1, true)), 0, 0, null);
+        new ColumnDef(3, "N", ColumnType.INTEGER, -1, -1, true)), 0, 0, null, null);
     assertEquals(List.of(ColumnType.BIGINT, ColumnType.VARCHAR, ColumnType.INTEGER),
         legacy.legacyLayout(), "an entry without a layout was written before columns changed");
     assertArrayEquals(new Object[] {5L, null, 7},

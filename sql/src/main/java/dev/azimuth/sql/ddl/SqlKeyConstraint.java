@@ -15,19 +15,36 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A table-level {@code [CONSTRAINT name] PRIMARY KEY (column, ...)} in CREATE TABLE. */
-public final class SqlPrimaryKey extends SqlCall {
-  private static final SqlOperator OPERATOR =
+/**
+ * A table-level {@code [CONSTRAINT name] PRIMARY KEY (column, ...)} or
+ * {@code [CONSTRAINT name] UNIQUE (column, ...)} in CREATE TABLE.
+ */
+public final class SqlKeyConstraint extends SqlCall {
+  private static final SqlOperator PRIMARY =
       new SqlSpecialOperator("PRIMARY KEY", SqlKind.PRIMARY_KEY);
+  private static final SqlOperator UNIQUE = new SqlSpecialOperator("UNIQUE", SqlKind.UNIQUE);
 
   private final @Nullable SqlIdentifier constraintName;
   private final SqlNodeList columns;
+  private final boolean primary;
 
-  public SqlPrimaryKey(SqlParserPos pos, @Nullable SqlIdentifier constraintName,
-      SqlNodeList columns) {
+  /** @param primary PRIMARY KEY (else UNIQUE) */
+  public SqlKeyConstraint(SqlParserPos pos, @Nullable SqlIdentifier constraintName,
+      SqlNodeList columns, boolean primary) {
     super(pos);
     this.constraintName = constraintName;
     this.columns = requireNonNull(columns, "columns");
+    this.primary = primary;
+  }
+
+  /** Whether this is the primary key, rather than a UNIQUE constraint. */
+  public boolean primary() {
+    return primary;
+  }
+
+  /** The name given with CONSTRAINT, or null. */
+  public @Nullable String constraintName() {
+    return constraintName == null ? null : constraintName.getSimple();
   }
 
   /** The key's columns, as written. */
@@ -40,7 +57,7 @@ public final class SqlPrimaryKey extends SqlCall {
   }
 
   @Override public SqlOperator getOperator() {
-    return OPERATOR;
+    return primary ? PRIMARY : UNIQUE;
   }
 
   @Override public List<SqlNode> getOperandList() {
@@ -57,7 +74,7 @@ public final class SqlPrimaryKey extends SqlCall {
       writer.keyword("CONSTRAINT");
       constraintName.unparse(writer, 0, 0);
     }
-    writer.keyword("PRIMARY KEY");
+    writer.keyword(primary ? "PRIMARY KEY" : "UNIQUE");
     SqlWriter.Frame frame = writer.startList("(", ")");
     for (SqlNode c : columns) {
       writer.sep(",");
