@@ -258,6 +258,33 @@ SqlDrop SqlDropView(Span s, boolean replace) :
     }
 }
 
+/** CREATE SCHEMA [IF NOT EXISTS] name. */
+SqlCreate SqlCreateSchema(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+}
+{
+    <SCHEMA> ifNotExists = IfNotExistsOpt() id = SimpleIdentifier() {
+        return new SqlCreateSchema(s.end(this), ifNotExists, id);
+    }
+}
+
+/** DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]. */
+SqlDrop SqlDropSchema(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+    boolean cascade = false;
+}
+{
+    <SCHEMA> ifExists = IfExistsOpt() id = SimpleIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropSchema(s.end(this), ifExists, id, cascade);
+    }
+}
+
 /** DROP INDEX [IF EXISTS] name. */
 SqlDrop SqlDropIndex(Span s, boolean replace) :
 {

@@ -23,6 +23,12 @@ public enum ErrorCode {
   DUPLICATE_COLUMN("42701"),
   /** An object of another kind than the statement acts on (DROP TABLE of a view). */
   WRONG_OBJECT_TYPE("42809"),
+  /** CREATE SCHEMA of a name that exists. */
+  DUPLICATE_SCHEMA("42P06"),
+  /** A schema named that does not exist. */
+  INVALID_SCHEMA_NAME("3F000"),
+  /** DROP SCHEMA of a schema that holds tables or views, without CASCADE. */
+  DEPENDENT_OBJECTS_STILL_EXIST("2BP01"),
   /** CREATE INDEX of a name that exists. */
   DUPLICATE_OBJECT("42710"),
   /** An index (or other named object) that does not exist. */

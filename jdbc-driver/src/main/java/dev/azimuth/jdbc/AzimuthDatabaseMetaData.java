@@ -18,7 +18,7 @@ import org.apache.calcite.avatica.Meta;
  * as non-unique indexes of type {@code tableIndexOther}.
  */
 public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
-  /** The one schema user tables live in. */
+  /** The schema user tables live in unless created in another. */
   private static final String SCHEMA = "PUBLIC";
 
   private final AvaticaConnection connection;
@@ -105,26 +105,27 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
 
   @Override public ResultSet getPrimaryKeys(String catalog, String schema, String table)
       throws SQLException {
-    String sql = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", CAST('" + SCHEMA
-        + "' AS VARCHAR) AS \"TABLE_SCHEM\", TABLE_NAME, COLUMN_NAME,"
-        + " CAST(KEY_SEQ AS SMALLINT) AS \"KEY_SEQ\", TABLE_NAME || '_PKEY' AS \"PK_NAME\""
+    String sql = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", $SCHEMA AS \"TABLE_SCHEM\","
+        + " $TABLE AS \"TABLE_NAME\", COLUMN_NAME,"
+        + " CAST(KEY_SEQ AS SMALLINT) AS \"KEY_SEQ\", $TABLE || '_PKEY' AS \"PK_NAME\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
-    return query(List.of(sql), " ORDER BY \"COLUMN_NAME\"", catalog, schema, table);
+    return query(List.of(sql), " ORDER BY \"TABLE_SCHEM\", \"TABLE_NAME\", \"COLUMN_NAME\"",
+        catalog, schema, table);
   }
 
   @Override public ResultSet getIndexInfo(String catalog, String schema, String table,
       boolean unique, boolean approximate) throws SQLException {
-    String key = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", CAST('" + SCHEMA
-        + "' AS VARCHAR) AS \"TABLE_SCHEM\", TABLE_NAME, FALSE AS \"NON_UNIQUE\","
+    String key = "SELECT CAST(NULL AS VARCHAR) AS \"TABLE_CAT\", $SCHEMA AS \"TABLE_SCHEM\","
+        + " $TABLE AS \"TABLE_NAME\", FALSE AS \"NON_UNIQUE\","
         + " CAST(NULL AS VARCHAR) AS \"INDEX_QUALIFIER\","
-        + " TABLE_NAME || '_PKEY' AS \"INDEX_NAME\","
+        + " $TABLE || '_PKEY' AS \"INDEX_NAME\","
         + " CAST(" + tableIndexClustered + " AS SMALLINT) AS \"TYPE\","
         + " CAST(KEY_SEQ AS SMALLINT) AS \"ORDINAL_POSITION\", COLUMN_NAME,"
         + " CAST('A' AS VARCHAR) AS \"ASC_OR_DESC\", CAST(NULL AS BIGINT) AS \"CARDINALITY\","
         + " CAST(NULL AS BIGINT) AS \"PAGES\", CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
-    String vector = "SELECT DISTINCT CAST(NULL AS VARCHAR), CAST('" + SCHEMA
-        + "' AS VARCHAR), TABLE_NAME, TRUE, CAST(NULL AS VARCHAR), INDEX_NAME,"
+    String vector = "SELECT DISTINCT CAST(NULL AS VARCHAR), $SCHEMA, $TABLE, TRUE,"
+        + " CAST(NULL AS VARCHAR), INDEX_NAME,"
         + " CAST(" + tableIndexOther + " AS SMALLINT), CAST(1 AS SMALLINT), COLUMN_NAME,"
         + " CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),"
         + " CAST(NULL AS VARCHAR) FROM SYS.INDEXES WHERE TRUE";
@@ -133,29 +134,58 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
   }
 
   /**
-   * Runs {@code selects}, each narrowed to the table (when given) and joined by UNION ALL, in
-   * {@code order}; the statement closes with its result set. No row matches another catalog
-   * or schema.
+   * Runs {@code selects} once for each schema the pattern-free {@code schema} names (all when
+   * null), each narrowed to the table (when given) and joined by UNION ALL, in {@code order};
+   * the statement closes with its result set. The SYS tables name a table of schema S as
+   * {@code S.T}: in each select {@code $SCHEMA} becomes the schema and {@code $TABLE} the
+   * table's name within it. No row matches another catalog.
    */
   private ResultSet query(List<String> selects, String order, String catalog, String schema,
       String table) throws SQLException {
-    boolean none = (catalog != null && !catalog.isEmpty())
-        || (schema != null && !schema.equalsIgnoreCase(SCHEMA));
+    List<String> schemas = userSchemas();
+    List<String> wanted = schema == null ? schemas
+        : schemas.stream().filter(schema::equalsIgnoreCase).toList();
+    if (catalog != null && !catalog.isEmpty()) {
+      wanted = List.of();
+    }
     StringBuilder sql = new StringBuilder();
-    for (String select : selects) {
-      if (sql.length() > 0) {
-        sql.append(" UNION ALL ");
+    List<String> params = new java.util.ArrayList<>();
+    for (String s : wanted.isEmpty() ? List.of(SCHEMA) : wanted) {
+      for (String select : selects) {
+        if (sql.length() > 0) {
+          sql.append(" UNION ALL ");
+        }
+        boolean isPublic = s.equals(SCHEMA);
+        String prefix = s + ".";
+        String name = isPublic ? "TABLE_NAME"
+            : "SUBSTRING(TABLE_NAME FROM " + (prefix.length() + 1) + ")";
+        sql.append(select.replace("$SCHEMA", "CAST(" + literal(s) + " AS VARCHAR)")
+            .replace("$TABLE", name));
+        if (wanted.isEmpty()) {
+          sql.append(" AND FALSE");
+          continue;
+        }
+        for (String other : schemas) {
+          if (other.equals(SCHEMA)) {
+            continue;
+          }
+          String p = other + ".";
+          boolean mine = other.equals(s);
+          sql.append(" AND SUBSTRING(TABLE_NAME FROM 1 FOR ").append(p.length()).append(')')
+              .append(mine ? " = ?" : " <> ?");
+          params.add(p);
+        }
+        if (table != null) {
+          sql.append(" AND TABLE_NAME = ?");
+          params.add(isPublic ? table : prefix + table);
+        }
       }
-      sql.append(select)
-          .append(none ? " AND FALSE" : table == null ? "" : " AND TABLE_NAME = ?");
     }
     sql.append(order);
     PreparedStatement statement = getConnection().prepareStatement(sql.toString());
     try {
-      if (!none && table != null) {
-        for (int i = 1; i <= selects.size(); i++) {
-          statement.setString(i, table);
-        }
+      for (int i = 0; i < params.size(); i++) {
+        statement.setString(i + 1, params.get(i));
       }
       statement.closeOnCompletion();
       return statement.executeQuery();
@@ -163,5 +193,23 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
       statement.close();
       throw e;
     }
+  }
+
+  /** PUBLIC and the schemas made with CREATE SCHEMA. */
+  private List<String> userSchemas() throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (ResultSet rs = getSchemas()) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_SCHEM");
+        if (!name.equals("SYS") && !name.equals("INFORMATION_SCHEMA")) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -118,6 +118,11 @@ public final class Engine implements AutoCloseable {
     return database.views();
   }
 
+  /** The schemas made with CREATE SCHEMA (PUBLIC not among them), for metadata. */
+  public List<String> schemas() {
+    return database.schemas();
+  }
+
   /**
    * Prepares a statement, or returns the plan already made for the same text, or for a query of
    * the same shape (the same text but for the values of literals compared with a column or given
@@ -391,7 +396,10 @@ public final class Engine implements AutoCloseable {
     SchemaSnapshot s = schema;
     if (s == null || s.version() != version) {
       CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-      root.add(AzimuthSchema.NAME, new AzimuthSchema(database));
+      root.add(AzimuthSchema.NAME, new AzimuthSchema(database, AzimuthSchema.NAME));
+      for (String name : database.schemas()) {
+        root.add(name, new AzimuthSchema(database, name));
+      }
       root.add(SystemSchema.NAME, new SystemSchema(copies));
       root.add(dev.azimuth.planner.schema.InformationSchema.NAME,
           new dev.azimuth.planner.schema.InformationSchema());

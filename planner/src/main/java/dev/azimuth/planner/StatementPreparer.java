@@ -285,8 +285,9 @@ final class StatementPreparer {
           if (name == null) {
             return QueryResult.count(0);
           }
-          String insert = "INSERT INTO \"" + AzimuthSchema.NAME + "\".\""
-              + name.replace("\"", "\"\"") + "\" " + query;
+          String insert = "INSERT INTO "
+              + dev.azimuth.planner.schema.QualifiedName.sql(engine.database(), name) + " "
+              + query;
           try {
             try (QueryResult r = engine.execute(session, engine.prepare(session, insert),
                 new Object[0], cancel)) {

@@ -72,6 +72,25 @@ public interface Database extends AutoCloseable {
   /** All views, by name. */
   List<ViewDef> views();
 
+  /**
+   * Creates a schema durably: a namespace for tables and views, which are then named
+   * {@link SchemaNames#qualify schema.name} in the catalog.
+   *
+   * @throws StorageException DUPLICATE_SCHEMA if it exists (PUBLIC always does)
+   */
+  void createSchema(String name);
+
+  /**
+   * Drops a schema durably; with {@code cascade} its tables and views too.
+   *
+   * @return false if there was no such schema
+   * @throws StorageException DEPENDENT_OBJECTS_STILL_EXIST if it holds any and not cascade
+   */
+  boolean dropSchema(String name, boolean cascade);
+
+  /** The schemas created, besides PUBLIC, by name. */
+  List<String> schemas();
+
   /** Drops a table and all its data durably; returns false if there was no such table. */
   boolean dropTable(String name);
 

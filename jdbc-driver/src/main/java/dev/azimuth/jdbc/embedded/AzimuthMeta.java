@@ -385,7 +385,7 @@ final class AzimuthMeta extends MetaImpl {
   }
 
   @Override public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schema) {
-    return Catalogs.schemas(this, schema);
+    return Catalogs.schemas(this, engine(), schema);
   }
 
   @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {

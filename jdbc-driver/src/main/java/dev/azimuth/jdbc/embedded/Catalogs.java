@@ -3,6 +3,7 @@ package dev.azimuth.jdbc.embedded;
 import dev.azimuth.planner.Engine;
 import dev.azimuth.planner.schema.AzimuthSchema;
 import dev.azimuth.storage.ColumnDef;
+import dev.azimuth.storage.SchemaNames;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.sql.parser.AzimuthSqlParser;
 import dev.azimuth.sql.type.VectorSqlType;
@@ -24,64 +25,83 @@ final class Catalogs {
     List<MetaImpl.MetaTable> rows = new ArrayList<>();
     boolean tables = types == null || types.stream().anyMatch("TABLE"::equalsIgnoreCase);
     boolean views = types == null || types.stream().anyMatch("VIEW"::equalsIgnoreCase);
-    if (matches(schema, AzimuthSchema.NAME)) {
-      for (TableDef t : tables ? engine.tables() : List.<TableDef>of()) {
-        if (matches(table, t.name())) {
-          rows.add(new MetaImpl.MetaTable(null, AzimuthSchema.NAME, t.name(), "TABLE"));
-        }
-      }
-      for (dev.azimuth.storage.ViewDef v : views ? engine.views()
-          : List.<dev.azimuth.storage.ViewDef>of()) {
-        if (matches(table, v.name())) {
-          rows.add(new MetaImpl.MetaTable(null, AzimuthSchema.NAME, v.name(), "VIEW"));
-        }
+    List<String> schemas = engine.schemas();
+    for (TableDef t : tables ? engine.tables() : List.<TableDef>of()) {
+      String s = SchemaNames.schemaOf(t.name(), schemas);
+      String name = SchemaNames.nameOf(t.name(), schemas);
+      if (matches(schema, s) && matches(table, name)) {
+        rows.add(new MetaImpl.MetaTable(null, s, name, "TABLE"));
       }
     }
+    for (dev.azimuth.storage.ViewDef v : views ? engine.views()
+        : List.<dev.azimuth.storage.ViewDef>of()) {
+      String s = SchemaNames.schemaOf(v.name(), schemas);
+      String name = SchemaNames.nameOf(v.name(), schemas);
+      if (matches(schema, s) && matches(table, name)) {
+        rows.add(new MetaImpl.MetaTable(null, s, name, "VIEW"));
+      }
+    }
+    // The order JDBC asks for: type, then schema, then name.
+    rows.sort(java.util.Comparator.comparing((MetaImpl.MetaTable t) -> t.tableType)
+        .thenComparing(t -> t.tableSchem).thenComparing(t -> t.tableName));
     return meta.records(MetaImpl.MetaTable.class, rows);
   }
 
   static Meta.MetaResultSet columns(AzimuthMeta meta, Engine engine, Meta.Pat schema,
       Meta.Pat table, Meta.Pat column) {
     List<MetaImpl.MetaColumn> rows = new ArrayList<>();
-    if (matches(schema, AzimuthSchema.NAME)) {
-      for (TableDef t : engine.tables()) {
-        if (!matches(table, t.name())) {
-          continue;
-        }
-        int position = 0;
-        for (int i : t.visibleColumns()) {
-          ColumnDef c = t.columns().get(i);
-          position++;
-          if (matches(column, c.name())) {
-            rows.add(column(t.name(), c, position));
-          }
-        }
+    List<String> schemas = engine.schemas();
+    for (TableDef t : engine.tables()) {
+      String s = SchemaNames.schemaOf(t.name(), schemas);
+      String name = SchemaNames.nameOf(t.name(), schemas);
+      if (!matches(schema, s) || !matches(table, name)) {
+        continue;
       }
-      for (dev.azimuth.storage.ViewDef v : engine.views()) {
-        if (!matches(table, v.name())) {
-          continue;
-        }
-        int position = 0;
-        for (ColumnDef c : v.columns()) {
-          position++;
-          if (matches(column, c.name())) {
-            rows.add(column(v.name(), c, position));
-          }
+      int position = 0;
+      for (int i : t.visibleColumns()) {
+        ColumnDef c = t.columns().get(i);
+        position++;
+        if (matches(column, c.name())) {
+          rows.add(column(s, name, c, position));
         }
       }
     }
+    for (dev.azimuth.storage.ViewDef v : engine.views()) {
+      String s = SchemaNames.schemaOf(v.name(), schemas);
+      String name = SchemaNames.nameOf(v.name(), schemas);
+      if (!matches(schema, s) || !matches(table, name)) {
+        continue;
+      }
+      int position = 0;
+      for (ColumnDef c : v.columns()) {
+        position++;
+        if (matches(column, c.name())) {
+          rows.add(column(s, name, c, position));
+        }
+      }
+    }
+    // Stable: within one table the columns stay in their ordinal order.
+    rows.sort(java.util.Comparator.comparing((MetaImpl.MetaColumn col) -> col.tableSchem)
+        .thenComparing(col -> col.tableName));
     return meta.records(MetaImpl.MetaColumn.class, rows);
   }
 
-  static Meta.MetaResultSet schemas(AzimuthMeta meta, Meta.Pat schema) {
+  static Meta.MetaResultSet schemas(AzimuthMeta meta, Engine engine, Meta.Pat schema) {
     List<MetaImpl.MetaSchema> rows = new ArrayList<>();
-    if (matches(schema, AzimuthSchema.NAME)) {
-      rows.add(new MetaImpl.MetaSchema(null, AzimuthSchema.NAME));
+    List<String> names = new ArrayList<>();
+    names.add(AzimuthSchema.NAME);
+    names.addAll(engine.schemas());
+    java.util.Collections.sort(names);
+    for (String name : names) {
+      if (matches(schema, name)) {
+        rows.add(new MetaImpl.MetaSchema(null, name));
+      }
     }
     return meta.records(MetaImpl.MetaSchema.class, rows);
   }
 
-  private static MetaImpl.MetaColumn column(String table, ColumnDef c, int position) {
+  private static MetaImpl.MetaColumn column(String schema, String table, ColumnDef c,
+      int position) {
     int jdbcType = switch (c.type()) {
       case BOOLEAN -> Types.BOOLEAN;
       case INTEGER -> Types.INTEGER;
@@ -112,7 +132,7 @@ final class Catalogs {
     };
     Integer octets = c.type() == dev.azimuth.storage.ColumnType.VARCHAR && c.precision() >= 0
         ? c.precision() * 4 : null;
-    return new MetaImpl.MetaColumn(null, AzimuthSchema.NAME, table, c.name(), jdbcType,
+    return new MetaImpl.MetaColumn(null, schema, table, c.name(), jdbcType,
         c.sqlType(), size, digits, radix, AzimuthMeta.nullability(c.nullable()), octets,
         position, c.nullable() ? "YES" : "NO", "NO", "NO");
   }

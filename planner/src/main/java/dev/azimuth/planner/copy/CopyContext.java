@@ -35,9 +35,15 @@ public interface CopyContext {
    */
   default TableStore table(SqlIdentifier id) {
     String name = id.names.get(id.names.size() - 1);
-    if (id.names.size() > 2 || id.names.size() == 2
-        && !id.names.get(0).equalsIgnoreCase("PUBLIC")) {
+    if (id.names.size() > 2) {
       throw new PlanningException(ErrorCode.UNDEFINED_TABLE, "table " + id + " does not exist");
+    }
+    if (id.names.size() == 2 && !id.names.get(0).equalsIgnoreCase("PUBLIC")) {
+      String schema = database().schemas().stream()
+          .filter(s -> s.equalsIgnoreCase(id.names.get(0))).findFirst()
+          .orElseThrow(() -> new PlanningException(ErrorCode.INVALID_SCHEMA_NAME,
+              "schema " + id.names.get(0) + " does not exist"));
+      name = dev.azimuth.storage.SchemaNames.qualify(schema, name);
     }
     Optional<TableStore> exact = database().table(name);
     if (exact.isPresent()) {

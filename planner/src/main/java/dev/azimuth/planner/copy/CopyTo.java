@@ -37,7 +37,8 @@ public final class CopyTo {
     } else {
       TableDef def = context.table(copy.table()).definition();
       tableName = def.name();
-      sql = selectAll(def, CopyColumns.listed(def, copy.columns()));
+      sql = selectAll(def, CopyColumns.listed(def, copy.columns()),
+          dev.azimuth.planner.schema.QualifiedName.sql(context.database(), def.name()));
     }
     Prepared prepared = context.prepare(sql);
     if (prepared.kind() != Prepared.Kind.QUERY) {
@@ -106,7 +107,7 @@ public final class CopyTo {
     };
   }
 
-  private static String selectAll(TableDef def, int[] listed) {
+  private static String selectAll(TableDef def, int[] listed, String table) {
     List<String> names = new ArrayList<>();
     if (listed == null) {
       for (int c : def.visibleColumns()) {
@@ -117,7 +118,7 @@ public final class CopyTo {
         names.add(quote(def.columns().get(c).name()));
       }
     }
-    return "SELECT " + String.join(", ", names) + " FROM \"PUBLIC\"." + quote(def.name());
+    return "SELECT " + String.join(", ", names) + " FROM " + table;
   }
 
   private static String quote(String name) {

@@ -15,6 +15,7 @@ import dev.azimuth.sql.ddl.SqlDropView;
 import dev.azimuth.sql.ddl.SqlKeyConstraint;
 import dev.azimuth.sql.ddl.SqlTruncateTable;
 import dev.azimuth.storage.Alteration;
+import dev.azimuth.storage.SchemaNames;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.Database;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ public final class DdlExecutor {
     return node instanceof SqlCreateTable || node instanceof SqlDropTable
         || node instanceof SqlCreateIndex || node instanceof SqlDropIndex
         || node instanceof SqlAlterTable || node instanceof SqlTruncateTable
-        || node instanceof SqlCreateView || node instanceof SqlDropView;
+        || node instanceof SqlCreateView || node instanceof SqlDropView
+        || node instanceof dev.azimuth.sql.ddl.SqlCreateSchema
+        || node instanceof dev.azimuth.sql.ddl.SqlDropSchema;
   }
 
   /**
@@ -50,8 +53,33 @@ public final class DdlExecutor {
   public static void execute(Database db, SqlValidator validator, SqlNode node, String text) {
     switch (node) {
       case SqlCreateView create -> createView(db, validator, create, text);
+      case dev.azimuth.sql.ddl.SqlCreateSchema create -> {
+        String name = create.name().getSimple();
+        boolean exists = name.equalsIgnoreCase(SchemaNames.PUBLIC)
+            || db.schemas().stream().anyMatch(name::equalsIgnoreCase);
+        if (exists && !create.ifNotExists) {
+          throw new PlanningException(ErrorCode.DUPLICATE_SCHEMA,
+              "schema " + name + " already exists");
+        }
+        if (!exists) {
+          db.createSchema(name);
+        }
+      }
+      case dev.azimuth.sql.ddl.SqlDropSchema drop -> {
+        String name = drop.name().getSimple();
+        if (name.equalsIgnoreCase(SchemaNames.PUBLIC)) {
+          throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+              "schema PUBLIC cannot be dropped");
+        }
+        String stored = db.schemas().stream().filter(name::equalsIgnoreCase).findFirst()
+            .orElse(name);
+        if (!db.dropSchema(stored, drop.cascade()) && !drop.ifExists) {
+          throw new PlanningException(ErrorCode.INVALID_SCHEMA_NAME,
+              "schema " + name + " does not exist");
+        }
+      }
       case SqlDropView drop -> {
-        String name = tableName(drop.name());
+        String name = tableName(db, drop.name());
         if (!db.dropView(name) && !drop.ifExists) {
           throw new PlanningException(db.table(name).isPresent()
               ? ErrorCode.WRONG_OBJECT_TYPE : ErrorCode.UNDEFINED_TABLE, db.table(name).isPresent()
@@ -61,7 +89,7 @@ public final class DdlExecutor {
       }
       case SqlCreateTable create -> createTable(db, validator, create);
       case SqlDropTable drop -> {
-        String name = tableName(drop.name());
+        String name = tableName(db, drop.name());
         if (db.table(name).isEmpty()
             && db.views().stream().anyMatch(v -> v.name().equals(name))) {
           throw new PlanningException(ErrorCode.WRONG_OBJECT_TYPE,
@@ -75,7 +103,7 @@ public final class DdlExecutor {
       case SqlCreateIndex create -> IndexDdl.create(db, create);
       case SqlAlterTable alter -> alterTable(db, validator, alter);
       case SqlTruncateTable truncate -> {
-        String name = tableName(truncate.name());
+        String name = tableName(db, truncate.name());
         if (db.table(name).isEmpty()) {
           throw new PlanningException(ErrorCode.UNDEFINED_TABLE,
               "table " + name + " does not exist");
@@ -99,7 +127,7 @@ public final class DdlExecutor {
       throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
           "CREATE OR REPLACE TABLE is not supported; DROP the table first");
     }
-    String name = tableName(create.name());
+    String name = tableName(db, create.name());
     if (db.table(name).isPresent()) {
       if (create.ifNotExists) {
         return;
@@ -190,7 +218,7 @@ public final class DdlExecutor {
    */
   public static String createTableAs(Database db, SqlValidator validator,
       SqlCreateTable create, String query) {
-    String name = tableName(create.name());
+    String name = tableName(db, create.name());
     if (db.table(name).isPresent()) {
       if (create.ifNotExists) {
         return null;
@@ -234,7 +262,7 @@ public final class DdlExecutor {
 
   private static void createView(Database db, SqlValidator validator, SqlCreateView create,
       String text) {
-    String name = tableName(create.name());
+    String name = tableName(db, create.name());
     if (db.table(name).isPresent()) {
       throw new PlanningException(ErrorCode.DUPLICATE_TABLE, "a table named " + name
           + " already exists");
@@ -282,7 +310,7 @@ public final class DdlExecutor {
   }
 
   private static void alterTable(Database db, SqlValidator validator, SqlAlterTable alter) {
-    String table = tableName(alter.table());
+    String table = tableName(db, alter.table());
     var store = db.table(table);
     if (store.isEmpty()) {
       if (alter.ifExists()) {
@@ -309,7 +337,10 @@ public final class DdlExecutor {
       case DROP_COLUMN -> alter.ifColumn() && def.indexOf(column) < 0 ? null
           : new Alteration.DropColumn(column);
       case RENAME_COLUMN -> new Alteration.RenameColumn(column, alter.newName().getSimple());
-      case RENAME_TABLE -> new Alteration.RenameTable(tableName(alter.newName()));
+      case RENAME_TABLE -> new Alteration.RenameTable(alter.newName().names.size() == 1
+          ? SchemaNames.qualify(SchemaNames.schemaOf(table, db.schemas()),
+              alter.newName().getSimple())
+          : tableName(db, alter.newName()));
       case SET_NOT_NULL -> new Alteration.SetNotNull(column, true);
       case DROP_NOT_NULL -> new Alteration.SetNotNull(column, false);
       case SET_DEFAULT -> {
@@ -332,14 +363,31 @@ public final class DdlExecutor {
     }
   }
 
-  static String tableName(SqlIdentifier id) {
-    if (id.names.size() == 2 && id.names.get(0).equalsIgnoreCase(AzimuthSchema.NAME)) {
-      return id.names.get(1);
+  /**
+   * The catalog name of a table or view named in DDL: {@code name} or {@code PUBLIC.name} is
+   * the PUBLIC one, {@code s.name} the one of schema {@code s} ({@link SchemaNames}).
+   *
+   * @throws PlanningException 3F000 for a schema that does not exist
+   */
+  static String tableName(Database db, SqlIdentifier id) {
+    if (id.names.size() == 1) {
+      return id.getSimple();
     }
-    if (id.names.size() != 1) {
-      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
-          "tables live in schema " + AzimuthSchema.NAME + "; cannot create or drop " + id);
+    if (id.names.size() == 2) {
+      String schema = id.names.get(0);
+      if (schema.equalsIgnoreCase(SchemaNames.PUBLIC)) {
+        return id.names.get(1);
+      }
+      for (String s : db.schemas()) {
+        if (s.equalsIgnoreCase(schema)) {
+          return SchemaNames.qualify(s, id.names.get(1));
+        }
+      }
+      throw new PlanningException(ErrorCode.INVALID_SCHEMA_NAME,
+          "schema " + schema + " does not exist");
     }
-    return id.getSimple();
+    throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED,
+        "a table is named schema.table at most; " + id + " has more parts");
   }
+
 }

@@ -27,7 +27,7 @@ final class IndexDdl {
 
   static void create(Database db, SqlCreateIndex create) {
     String name = create.name().getSimple();
-    String table = DdlExecutor.tableName(create.table());
+    String table = DdlExecutor.tableName(db, create.table());
     if (db.indexes().stream().anyMatch(i -> i.name().equals(name))) {
       if (create.ifNotExists) {
         return;

@@ -43,6 +43,6 @@ public final class AzimuthView extends AbstractTable implements TranslatableTabl
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return context.expandView(relOptTable.getRowType(), def.sql(),
-        List.of(AzimuthSchema.NAME), List.of(AzimuthSchema.NAME, def.name())).project();
+        List.of(AzimuthSchema.NAME), relOptTable.getQualifiedName()).project();
   }
 }

@@ -3,6 +3,8 @@ package dev.azimuth.planner.schema;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
 import dev.azimuth.storage.Database;
+import static dev.azimuth.storage.SchemaNames.nameOf;
+import static dev.azimuth.storage.SchemaNames.schemaOf;
 import dev.azimuth.storage.TableDef;
 import dev.azimuth.storage.ViewDef;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * {@code INFORMATION_SCHEMA}, the SQL standard's views of the catalog, with the columns tools
  * read (PostgreSQL's names): TABLES, COLUMNS, VIEWS, TABLE_CONSTRAINTS, KEY_COLUMN_USAGE and
- * SCHEMATA, for the user tables and views of schema PUBLIC. Computed when read.
+ * SCHEMATA, for the user tables and views of every schema. Computed when read.
  */
 public final class InformationSchema extends AbstractSchema {
   public static final String NAME = "INFORMATION_SCHEMA";
@@ -36,9 +38,7 @@ public final class InformationSchema extends AbstractSchema {
       "KEY_COLUMN_USAGE", new SystemSchema.SystemTable(InformationSchema::keyColumnsType,
           InformationSchema::keyColumnRows),
       "SCHEMATA", new SystemSchema.SystemTable(InformationSchema::schemataType,
-          db -> List.of(new Object[] {CATALOG, AzimuthSchema.NAME, null},
-              new Object[] {CATALOG, NAME, null}, new Object[] {CATALOG, SystemSchema.NAME,
-                  null})));
+          InformationSchema::schemaRows));
 
   @Override protected Map<String, Table> getTableMap() {
     return tables;
@@ -59,11 +59,14 @@ public final class InformationSchema extends AbstractSchema {
 
   private static List<Object[]> tableRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
+    List<String> schemas = db.schemas();
     for (TableDef t : db.tables()) {
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, t.name(), "BASE TABLE"});
+      rows.add(new Object[] {CATALOG, schemaOf(t.name(), schemas), nameOf(t.name(), schemas),
+          "BASE TABLE"});
     }
     for (ViewDef v : db.views()) {
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, v.name(), "VIEW"});
+      rows.add(new Object[] {CATALOG, schemaOf(v.name(), schemas), nameOf(v.name(), schemas),
+          "VIEW"});
     }
     return rows;
   }
@@ -88,15 +91,16 @@ public final class InformationSchema extends AbstractSchema {
       for (int i : t.visibleColumns()) {
         visible.add(t.columns().get(i));
       }
-      addColumns(rows, t.name(), visible);
+      addColumns(rows, t.name(), visible, db.schemas());
     }
     for (ViewDef v : db.views()) {
-      addColumns(rows, v.name(), v.columns());
+      addColumns(rows, v.name(), v.columns(), db.schemas());
     }
     return rows;
   }
 
-  private static void addColumns(List<Object[]> rows, String table, List<ColumnDef> columns) {
+  private static void addColumns(List<Object[]> rows, String table, List<ColumnDef> columns,
+      List<String> schemas) {
     for (int i = 0; i < columns.size(); i++) {
       ColumnDef c = columns.get(i);
       ColumnType type = c.type();
@@ -108,7 +112,8 @@ public final class InformationSchema extends AbstractSchema {
       String defaultText = c.defaultText() == null ? null
           : type == ColumnType.VARCHAR ? "'" + c.defaultText().replace("'", "''") + "'"
           : c.defaultText();
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, table, c.name(), i + 1,
+      rows.add(new Object[] {CATALOG, schemaOf(table, schemas), nameOf(table, schemas),
+          c.name(), i + 1,
           defaultText, c.nullable() ? "YES" : "NO", dataType,
           type == ColumnType.VARCHAR && c.precision() >= 0 ? Integer.valueOf(c.precision())
               : null,
@@ -134,8 +139,10 @@ public final class InformationSchema extends AbstractSchema {
 
   private static List<Object[]> viewRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
+    List<String> schemas = db.schemas();
     for (ViewDef v : db.views()) {
-      rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, v.name(), v.sql(), "NONE", "NO"});
+      rows.add(new Object[] {CATALOG, schemaOf(v.name(), schemas), nameOf(v.name(), schemas),
+          v.sql(), "NONE", "NO"});
     }
     return rows;
   }
@@ -148,14 +155,17 @@ public final class InformationSchema extends AbstractSchema {
 
   private static List<Object[]> constraintRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
+    List<String> schemas = db.schemas();
     for (TableDef t : db.tables()) {
+      String schema = schemaOf(t.name(), schemas);
+      String name = nameOf(t.name(), schemas);
       if (!t.hasHiddenKey()) {
-        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
-            AzimuthSchema.NAME, t.name(), "PRIMARY KEY", "NO", "NO"});
+        rows.add(new Object[] {CATALOG, schema, primaryKeyName(name), CATALOG, schema, name,
+            "PRIMARY KEY", "NO", "NO"});
       }
       for (dev.azimuth.storage.UniqueKey k : t.uniqueKeys()) {
-        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, k.name(), CATALOG,
-            AzimuthSchema.NAME, t.name(), k.primary() ? "PRIMARY KEY" : "UNIQUE", "NO", "NO"});
+        rows.add(new Object[] {CATALOG, schema, k.name(), CATALOG, schema, name,
+            k.primary() ? "PRIMARY KEY" : "UNIQUE", "NO", "NO"});
       }
     }
     return rows;
@@ -169,16 +179,19 @@ public final class InformationSchema extends AbstractSchema {
 
   private static List<Object[]> keyColumnRows(Database db) {
     List<Object[]> rows = new ArrayList<>();
+    List<String> schemas = db.schemas();
     for (TableDef t : db.tables()) {
+      String schema = schemaOf(t.name(), schemas);
+      String name = nameOf(t.name(), schemas);
       if (!t.hasHiddenKey()) {
-        rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, primaryKeyName(t), CATALOG,
-            AzimuthSchema.NAME, t.name(), t.keyColumn().name(), 1});
+        rows.add(new Object[] {CATALOG, schema, primaryKeyName(name), CATALOG, schema, name,
+            t.keyColumn().name(), 1});
       }
       for (dev.azimuth.storage.UniqueKey k : t.uniqueKeys()) {
         int[] columns = t.columnsOf(k);
         for (int i = 0; columns != null && i < columns.length; i++) {
-          rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, k.name(), CATALOG,
-              AzimuthSchema.NAME, t.name(), t.columns().get(columns[i]).name(), i + 1});
+          rows.add(new Object[] {CATALOG, schema, k.name(), CATALOG, schema, name,
+              t.columns().get(columns[i]).name(), i + 1});
         }
       }
     }
@@ -189,8 +202,19 @@ public final class InformationSchema extends AbstractSchema {
     return text(f, "CATALOG_NAME", "SCHEMA_NAME", "SCHEMA_OWNER").build();
   }
 
-  /** The primary key's name, as DatabaseMetaData reports it too. */
-  static String primaryKeyName(TableDef t) {
-    return t.name() + "_PKEY";
+  private static List<Object[]> schemaRows(Database db) {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {CATALOG, AzimuthSchema.NAME, null});
+    for (String s : db.schemas()) {
+      rows.add(new Object[] {CATALOG, s, null});
+    }
+    rows.add(new Object[] {CATALOG, NAME, null});
+    rows.add(new Object[] {CATALOG, SystemSchema.NAME, null});
+    return rows;
+  }
+
+  /** The primary key's name (of the table's name within its schema). */
+  static String primaryKeyName(String table) {
+    return table + "_PKEY";
   }
 }

@@ -28,6 +28,7 @@ final class Layout {
   static final byte INDEX_ENTRY = 'I';
   static final byte INDEX_STATE_ENTRY = 'X';
   static final byte VIEW_ENTRY = 'V';
+  static final byte SCHEMA_ENTRY = 'N';
   static final byte[] NEXT_INDEX_ID_KEY = bytes("next_index_id");
 
   /** Part number of the primary key in a segment entry; vector columns use their column id. */
@@ -63,6 +64,11 @@ final class Layout {
 
   static byte[] segmentListKey(long tableId) {
     return ByteBuffer.allocate(9).put(SEGMENT_LIST_ENTRY).putLong(tableId).array();
+  }
+
+  static byte[] schemaKey(String name) {
+    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(1 + n.length).put(SCHEMA_ENTRY).put(n).array();
   }
 
   static byte[] viewKey(String name) {

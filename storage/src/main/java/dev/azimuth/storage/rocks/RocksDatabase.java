@@ -45,6 +45,7 @@ public final class RocksDatabase implements Database {
   private final Map<String, RocksTable> tables = new LinkedHashMap<>();
   private final Map<String, IndexDef> indexes = new LinkedHashMap<>();
   private final Map<String, ViewDef> views = new java.util.TreeMap<>();
+  private final java.util.TreeSet<String> schemas = new java.util.TreeSet<>();
   private volatile long version;
   private long nextTableId;
   private long nextIndexId;
@@ -97,6 +98,13 @@ public final class RocksDatabase implements Database {
         RocksTable table = newTable(def);
         table.recover();
         tables.put(def.name(), table);
+      }
+    }
+    try (RocksIterator it = store.iterator(store.catalog())) {
+      byte[] prefix = {Layout.SCHEMA_ENTRY};
+      for (it.seek(prefix); it.isValid() && Layout.hasPrefix(it.key(), prefix); it.next()) {
+        schemas.add(new String(it.key(), 1, it.key().length - 1,
+            java.nio.charset.StandardCharsets.UTF_8));
       }
     }
     try (RocksIterator it = store.iterator(store.catalog())) {
@@ -309,6 +317,74 @@ public final class RocksDatabase implements Database {
   /** Under the catalog lock: whether a table or view of this name exists. */
   boolean hasTable(String name) {
     return tables.containsKey(name) || views.containsKey(name);
+  }
+
+  @Override public synchronized void createSchema(String name) {
+    checkOpen();
+    if (name.equals(dev.azimuth.storage.SchemaNames.PUBLIC) || schemas.contains(name)
+        || name.equals("SYS") || name.equals("INFORMATION_SCHEMA")) {
+      throw new StorageException(ErrorCode.DUPLICATE_SCHEMA, "schema " + name
+          + " already exists");
+    }
+    for (String t : tables.keySet()) {
+      if (t.startsWith(name + ".")) {
+        throw new StorageException(ErrorCode.DUPLICATE_TABLE, "table " + t + " of schema "
+            + "PUBLIC would be read as a table of schema " + name + "; rename it first");
+      }
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(store.catalog(), Layout.schemaKey(name), new byte[0]);
+      store.writeSynced(batch);
+    } catch (RocksDBException e) {
+      throw new StorageException(ErrorCode.IO_ERROR, "could not create schema " + name, e);
+    }
+    schemas.add(name);
+    version++;
+  }
+
+  @Override public boolean dropSchema(String name, boolean cascade) {
+    List<String> contents = new ArrayList<>();
+    synchronized (this) {
+      checkOpen();
+      if (!schemas.contains(name)) {
+        return false;
+      }
+      for (String t : tables.keySet()) {
+        if (t.startsWith(name + ".")) {
+          contents.add(t);
+        }
+      }
+      for (String v : views.keySet()) {
+        if (v.startsWith(name + ".")) {
+          contents.add(v);
+        }
+      }
+      if (!contents.isEmpty() && !cascade) {
+        throw new StorageException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop "
+            + "schema " + name + " because other objects depend on it: " + contents
+            + " (DROP SCHEMA ... CASCADE drops them too)");
+      }
+    }
+    for (String object : contents) {
+      if (!dropView(object)) {
+        dropTable(object);
+      }
+    }
+    synchronized (this) {
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.delete(store.catalog(), Layout.schemaKey(name));
+        store.writeSynced(batch);
+      } catch (RocksDBException e) {
+        throw new StorageException(ErrorCode.IO_ERROR, "could not drop schema " + name, e);
+      }
+      schemas.remove(name);
+      version++;
+    }
+    return true;
+  }
+
+  @Override public synchronized List<String> schemas() {
+    return List.copyOf(schemas);
   }
 
   @Override public synchronized void createView(ViewDef view, boolean replace) {
