@@ -49,9 +49,9 @@ class SqlCompleterTest {
   }
 
   @Test void afterFromOnlyTables() {
-    assertEquals(List.of("DOCS", "AUTHORS", "\"Mixed\""), complete("SELECT * FROM |"));
-    assertEquals(List.of("docs", "authors", "\"Mixed\""), complete("SELECT * FROM d|"));
-    assertEquals(List.of("docs", "authors", "\"Mixed\""), complete("insert into a|"));
+    assertEquals(List.of("AUTHORS", "DOCS", "\"Mixed\""), complete("SELECT * FROM |"));
+    assertEquals(List.of("authors", "docs", "\"Mixed\""), complete("SELECT * FROM d|"));
+    assertEquals(List.of("authors", "docs", "\"Mixed\""), complete("insert into a|"));
   }
 
   @Test void elsewhereKeywordsFunctionsTablesAndTheNamedTablesColumns() {
@@ -72,7 +72,7 @@ class SqlCompleterTest {
     assertEquals(List.of("D.ID", "D.TITLE", "D.EMBEDDING"), complete("SELECT D.| FROM DOCS D"));
     assertEquals(List.of("a.name", "a.born"), complete("SELECT a.n| FROM docs JOIN authors AS a ON"));
     assertEquals(List.of("docs.id", "docs.title", "docs.embedding"), complete("SELECT docs.i|"));
-    assertEquals(List.of("public.docs", "public.authors", "public.\"Mixed\""),
+    assertEquals(List.of("public.authors", "public.docs", "public.\"Mixed\""),
         complete("SELECT * FROM public.d|"));
   }
 
@@ -90,7 +90,7 @@ class SqlCompleterTest {
     List<String> names = complete("\\|");
     assertTrue(names.containsAll(List.of("\\d", "\\dt", "\\di", "\\x", "\\timing", "\\i", "\\o",
         "\\connect", "\\c", "\\help", "\\?", "\\q", "\\format")), names::toString);
-    assertEquals(List.of("docs", "authors", "\"Mixed\""), complete("\\d d|"));
+    assertEquals(List.of("authors", "docs", "\"Mixed\""), complete("\\d d|"));
     assertEquals(List.of("table", "csv", "json"), complete("\\format |"));
     assertEquals(List.of("on", "off", "auto"), complete("\\x a|"));
     assertEquals(List.of(), complete("\\connect jdbc|"));
