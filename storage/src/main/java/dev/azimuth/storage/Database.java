@@ -119,7 +119,19 @@ public interface Database extends AutoCloseable {
   IndexDef createTextIndex(String name, String table, int column,
       dev.azimuth.index.text.TextIndexOptions options);
 
-  /** Drops an index (of either kind) and its files; returns false if there was no such index. */
+  /**
+   * Creates a BTREE index on scalar columns and returns once every row already in the table is
+   * indexed, as {@link #createIndex} does: one sorted run of ordinals per sealed segment (the
+   * growing segment is searched by scanning it), built in the background for segments sealed
+   * later.
+   *
+   * @param columns indexes of the key columns in the table, in key order; none a VECTOR
+   * @throws StorageException DUPLICATE_OBJECT if the name is taken, UNDEFINED_TABLE,
+   *     DATATYPE_MISMATCH for a VECTOR column, INVALID_PARAMETER_VALUE for a column named twice
+   */
+  IndexDef createSortedIndex(String name, String table, java.util.List<Integer> columns);
+
+  /** Drops an index (of any kind) and its files; returns false if there was no such index. */
   boolean dropIndex(String name);
 
   /** All indexes, in creation order. */

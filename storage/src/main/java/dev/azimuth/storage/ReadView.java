@@ -53,6 +53,13 @@ public interface ReadView extends AutoCloseable {
    */
   dev.azimuth.index.text.SegmentTextIndex textIndex(int segment, long indexId);
 
+  /**
+   * The ordinals of a sealed segment of this view sorted by a BTREE index's key, or null while
+   * that index is not built over it (scan that segment then). Ordinals deleted since the
+   * index was built are still in it: check {@link SegmentView#isLive}.
+   */
+  dev.azimuth.index.sorted.SortedOrdinals sortedIndex(int segment, long indexId);
+
   @Override
   void close();
 

@@ -34,7 +34,8 @@ import org.rocksdb.WriteBatch;
 
 /**
  * Builds, persists, loads and serves the per-segment indexes of every index over every sealed
- * segment: graphs of vector indexes and inverted indexes of FULLTEXT indexes alike (what
+ * segment: graphs of vector indexes, inverted indexes of FULLTEXT indexes and sorted ordinals of
+ * BTREE indexes alike (what
  * differs between them is in {@link SegmentIndexFiles}).
  *
  * <p>Builds run one at a time on a background thread, graph builds using all cores through a
@@ -148,7 +149,8 @@ final class IndexService implements IndexLookup, AutoCloseable {
           ready.put(key, new IndexHandle(SegmentIndexFiles.open(def, table.definition(),
               segment.published(), file, state.checksum())));
           continue;
-        } catch (CorruptGraphException | CorruptTextIndexException | IOException e) {
+        } catch (CorruptGraphException | CorruptTextIndexException
+            | dev.azimuth.index.sorted.CorruptSortedIndexException | IOException e) {
           LOG.log(Level.WARNING, "index " + def.name() + " on segment " + segment.id()
               + " of table " + table.definition().name() + ": " + e.getMessage()
               + "; rebuilding it");

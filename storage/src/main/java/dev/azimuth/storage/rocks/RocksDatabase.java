@@ -441,8 +441,7 @@ public final class RocksDatabase implements Database {
     List<IndexDef> newIndexes = new ArrayList<>();
     long indexId = nextIndexId;
     for (IndexDef index : oldIndexes) {
-      newIndexes.add(new IndexDef(indexId++, index.name(), emptied.id(), index.column(),
-          index.options(), index.text()));
+      newIndexes.add(index.renumbered(indexId++, emptied.id()));
     }
     table.markDropped();
     try (WriteBatch batch = new WriteBatch()) {
@@ -552,6 +551,37 @@ public final class RocksDatabase implements Database {
       return new IndexDef(nextIndexId, name, t.id(), column, textOptions);
     });
   }
+
+  @Override public IndexDef createSortedIndex(String name, String tableName,
+      List<Integer> columns) {
+    return create(name, tableName, t -> {
+      if (columns.isEmpty() || columns.size() > MAX_KEY_COLUMNS) {
+        throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+            + " needs 1 to " + MAX_KEY_COLUMNS + " columns, not " + columns.size());
+      }
+      for (int i = 0; i < columns.size(); i++) {
+        int column = columns.get(i);
+        if (column < 0 || column >= t.columns().size()) {
+          throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+              + ": no column #" + column);
+        }
+        ColumnDef c = t.columns().get(column);
+        if (c.type() == ColumnType.VECTOR) {
+          throw new StorageException(ErrorCode.DATATYPE_MISMATCH, "BTREE index " + name
+              + " cannot have VECTOR column " + c.name() + " as a key; vectors are indexed "
+              + "USING HNSW or DISKANN");
+        }
+        if (columns.subList(0, i).contains(column)) {
+          throw new StorageException(ErrorCode.INVALID_PARAMETER_VALUE, "index " + name
+              + " names column " + c.name() + " twice");
+        }
+      }
+      return new IndexDef(nextIndexId, name, t.id(), columns);
+    });
+  }
+
+  /** The most key columns a BTREE index takes (PostgreSQL's limit is 32). */
+  private static final int MAX_KEY_COLUMNS = 16;
 
   /**
    * Records a new index, then builds it over every sealed segment (the growing one sealed

@@ -189,6 +189,11 @@ final class RocksReadView implements ReadView {
     return lease(segment, indexId) instanceof SegmentIndex.Text t ? t.index() : null;
   }
 
+  @Override public dev.azimuth.index.sorted.SortedOrdinals sortedIndex(int segment,
+      long indexId) {
+    return lease(segment, indexId) instanceof SegmentIndex.Sorted s ? s.ordinals() : null;
+  }
+
   /** The segment's index, leased until the view closes; null while it is not ready. */
   private synchronized SegmentIndex lease(int segment, long indexId) {
     long leaseKey = ((long) segment << 40) ^ indexId;

@@ -6,7 +6,8 @@ import dev.azimuth.index.graph.VectorGraph;
 import dev.azimuth.index.text.SegmentTextIndex;
 
 /**
- * A loaded index of one sealed segment: a vector graph or a BM25 text index. Thread-safe as the
+ * A loaded index of one sealed segment: a vector graph, a BM25 text index or a sorted run of
+ * ordinals (BTREE). Thread-safe as the
  * structures it wraps are.
  */
 sealed interface SegmentIndex {
@@ -50,6 +51,23 @@ sealed interface SegmentIndex {
 
     @Override public long residentBytes() {
       return index.residentBytes();
+    }
+
+    @Override public void close() {}
+  }
+
+  /** A BTREE index's ordinals in key order: a heap array, so closing has nothing to release. */
+  record Sorted(dev.azimuth.index.sorted.SortedOrdinals ordinals) implements SegmentIndex {
+    public Sorted {
+      requireNonNull(ordinals, "ordinals");
+    }
+
+    @Override public int size() {
+      return ordinals.size();
+    }
+
+    @Override public long residentBytes() {
+      return ordinals.residentBytes();
     }
 
     @Override public void close() {}

@@ -1,5 +1,8 @@
 package dev.azimuth.storage.rocks;
 
+import dev.azimuth.index.sorted.SortedOrdinals;
+import dev.azimuth.storage.ValueOrder;
+
 import dev.azimuth.index.graph.BuildControl;
 import dev.azimuth.index.graph.VectorGraph;
 import dev.azimuth.index.graph.VectorGraphs;
@@ -29,7 +32,8 @@ final class SegmentIndexFiles {
 
   /** The file of an index over a segment: {@code .graph} for vectors, {@code .text} for text. */
   static String fileName(IndexDef def, int segment) {
-    return "index-" + def.id() + "-segment-" + segment + (def.fullText() ? ".text" : ".graph");
+    return "index-" + def.id() + "-segment-" + segment
+        + (def.fullText() ? ".text" : def.sorted() ? ".sorted" : ".graph");
   }
 
   /**
@@ -44,12 +48,31 @@ final class SegmentIndexFiles {
     if (def.fullText()) {
       return buildText(def, s, file, control);
     }
+    if (def.sorted()) {
+      return buildSorted(def, s, file, control);
+    }
     int dimension = table.columns().get(column).dimension();
     IntPredicate include = s.hasNulls(column)
         ? o -> s.isLive(o) && !s.isNull(column, o) : s::isLive;
     VectorGraphs.Built built = VectorGraphs.build(s.vectors(column), dimension, s.size(),
         include, def.options(), file, control, pool);
     return new Built(new SegmentIndex.Graph(built.graph()), built.checksum(), built.fileBytes());
+  }
+
+  private static Built buildSorted(IndexDef def, SegmentMirror.Snapshot s, Path file,
+      BuildControl control) throws IOException {
+    int[] columns = def.keyColumns().stream().mapToInt(Integer::intValue).toArray();
+    SortedOrdinals sorted = SortedOrdinals.build(s.size(), s::isLive, (a, b) -> {
+      for (int c : columns) {
+        int order = ValueOrder.compare(s.value(c, a), s.value(c, b));
+        if (order != 0) {
+          return order;
+        }
+      }
+      return 0;
+    }, control::cancelled);
+    SortedOrdinals.FileInfo info = sorted.write(file);
+    return new Built(new SegmentIndex.Sorted(sorted), info.checksum(), info.bytes());
   }
 
   private static Built buildText(IndexDef def, SegmentMirror.Snapshot s, Path file,
@@ -84,6 +107,9 @@ final class SegmentIndexFiles {
    */
   static SegmentIndex open(IndexDef def, TableDef table, SegmentMirror.Snapshot s, Path file,
       long checksum) throws IOException {
+    if (def.sorted()) {
+      return new SegmentIndex.Sorted(SortedOrdinals.open(file, checksum, s.size()));
+    }
     if (def.fullText()) {
       return new SegmentIndex.Text(SegmentTextIndex.open(file, checksum,
           def.text().textAnalyzer(), s.size()));

@@ -107,11 +107,11 @@ final class TableAlteration {
         from = kept;
         fill = new Object[columns.size()];
         for (IndexDef index : database.indexService().indexesOf(old.id())) {
-          if (index.column() == i) {
+          IndexDef shifted = index.withoutColumn(i);
+          if (shifted == null) {
             droppedIndexes.add(index);
-          } else if (index.column() > i) {
-            changedIndexes.add(new IndexDef(index.id(), index.name(), index.tableId(),
-                index.column() - 1, index.options(), index.text()));
+          } else if (!shifted.equals(index)) {
+            changedIndexes.add(shifted);
           }
         }
         int droppedId = old.columns().get(i).id();

@@ -138,6 +138,11 @@ final class TransactionView implements ReadView {
     return segment == TableWrites.OVERLAY_SEGMENT ? null : base.graph(segment, indexId);
   }
 
+  @Override public dev.azimuth.index.sorted.SortedOrdinals sortedIndex(int segment,
+      long indexId) {
+    return segment == TableWrites.OVERLAY_SEGMENT ? null : base.sortedIndex(segment, indexId);
+  }
+
   @Override public SegmentTextIndex textIndex(int segment, long indexId) {
     return segment == TableWrites.OVERLAY_SEGMENT ? null : base.textIndex(segment, indexId);
   }
