@@ -192,17 +192,22 @@ SqlCreate SqlCreateIndex(Span s, boolean replace) :
     final boolean ifNotExists;
     final SqlIdentifier name;
     final SqlIdentifier table;
-    final SqlIdentifier method;
-    final SqlIdentifier column;
+    SqlIdentifier method = null;
+    final SqlNodeList columns;
     final List<SqlNode> withOptions = new ArrayList<SqlNode>();
     final Span optionSpan;
 }
 {
     <INDEX> ifNotExists = IfNotExistsOpt() name = SimpleIdentifier()
     <ON> table = CompoundIdentifier()
-    <USING> method = SimpleIdentifier()
-    <LPAREN> column = SimpleIdentifier() <RPAREN>
-    { optionSpan = span(); }
+    [ <USING> method = SimpleIdentifier() ]
+    columns = ParenthesizedSimpleIdentifierList()
+    {
+        if (method == null) {
+            method = new SqlIdentifier("BTREE", columns.getParserPosition());
+        }
+        optionSpan = span();
+    }
     [
         <WITH> <LPAREN>
         IndexOption(withOptions)
@@ -210,7 +215,7 @@ SqlCreate SqlCreateIndex(Span s, boolean replace) :
         <RPAREN>
     ]
     {
-        return new SqlCreateIndex(s.end(this), ifNotExists, name, table, method, column,
+        return new SqlCreateIndex(s.end(this), ifNotExists, name, table, method, columns,
             new SqlNodeList(withOptions, optionSpan.end(this)));
     }
 }

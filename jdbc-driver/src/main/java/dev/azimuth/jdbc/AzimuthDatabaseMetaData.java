@@ -14,8 +14,8 @@ import org.apache.calcite.avatica.Meta;
  * metadata requests; primary keys and indexes, which Avatica's remote protocol cannot ask for,
  * are read with SQL from the {@code SYS} tables, the same way embedded and remote, so a tool
  * sees the same answers either way. A row store keyed by its primary key is clustered on it:
- * the key is reported as a clustered unique index named {@code <TABLE>_PKEY}, and vector indexes
- * as non-unique indexes of type {@code tableIndexOther}.
+ * the key is reported as a clustered unique index named {@code <TABLE>_PKEY}, and BTREE, vector
+ * and FULLTEXT indexes as non-unique indexes of type {@code tableIndexOther}, a row per column.
  */
 public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
   /** The schema user tables live in unless created in another. */
@@ -124,13 +124,14 @@ public final class AzimuthDatabaseMetaData extends AvaticaDatabaseMetaData {
         + " CAST('A' AS VARCHAR) AS \"ASC_OR_DESC\", CAST(NULL AS BIGINT) AS \"CARDINALITY\","
         + " CAST(NULL AS BIGINT) AS \"PAGES\", CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\""
         + " FROM SYS.COLUMNS WHERE PRIMARY_KEY";
-    String vector = "SELECT DISTINCT CAST(NULL AS VARCHAR), $SCHEMA, $TABLE, TRUE,"
+    String other = "SELECT CAST(NULL AS VARCHAR), $SCHEMA, $TABLE, TRUE,"
         + " CAST(NULL AS VARCHAR), INDEX_NAME,"
-        + " CAST(" + tableIndexOther + " AS SMALLINT), CAST(1 AS SMALLINT), COLUMN_NAME,"
-        + " CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),"
-        + " CAST(NULL AS VARCHAR) FROM SYS.INDEXES WHERE TRUE";
+        + " CAST(" + tableIndexOther + " AS SMALLINT), CAST(ORDINAL_POSITION AS SMALLINT),"
+        + " COLUMN_NAME, CASE WHEN INDEX_TYPE = 'BTREE' THEN 'A' END,"
+        + " CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),"
+        + " CAST(NULL AS VARCHAR) FROM SYS.INDEX_COLUMNS WHERE TRUE";
     String order = " ORDER BY \"NON_UNIQUE\", \"TYPE\", \"INDEX_NAME\", \"ORDINAL_POSITION\"";
-    return query(unique ? List.of(key) : List.of(key, vector), order, catalog, schema, table);
+    return query(unique ? List.of(key) : List.of(key, other), order, catalog, schema, table);
   }
 
   /**

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Random (seeded) queries over small random tables, run by Azimuth and by H2 holding the same
  * rows, with vector distances written out as arithmetic for H2: joins, GROUP BY and HAVING,
  * ORDER BY with LIMIT and OFFSET, IN / EXISTS / scalar subqueries, set operations, NULLs,
- * CASE, filters, and vector top-k with filters. Half the rounds run inside a transaction with
+ * CASE, filters, and vector top-k with filters, over tables with random BTREE indexes (so
+ * that index scans, index-ordered top-k and index pre-filters are compared too). Half the rounds run inside a transaction with
  * random uncommitted writes in both engines, then commit or roll back both. A mismatch fails
  * with the seed, the case number and both statements; {@code -Ddifferential.seed=N} replays a
  * run and {@code -Ddifferential.cases=N} sets its size.
@@ -35,6 +36,9 @@ class DifferentialTest {
   private Random random;
   private int caseNumber;
   private int compared;
+  /** Of the sampled plans (one in ten compared cases), those that read through a BTREE index. */
+  private int sampledPlans;
+  private int indexPlans;
 
   /** One query in each engine's dialect, and whether its result order is defined. */
   private record Query(String azimuth, String h2, boolean ordered, TopK topK) {}
@@ -83,7 +87,10 @@ class DifferentialTest {
     assertTrue(compared > cases * 0.9, compared + " of " + cases + " cases compared in "
         + rounds + " rounds (the others failed in both engines)");
     System.out.println("DifferentialTest: seed " + seed + ", " + caseNumber + " cases, "
-        + compared + " compared with results, in " + rounds + " table sets");
+        + compared + " compared with results, in " + rounds + " table sets; " + indexPlans
+        + " of " + sampledPlans + " sampled plans read through a BTREE index");
+    assertTrue(indexPlans > sampledPlans / 20, indexPlans + " of " + sampledPlans
+        + " sampled plans used a BTREE index: the generator no longer exercises them");
   }
 
   // --- data -----------------------------------------------------------------------------
@@ -106,6 +113,15 @@ class DifferentialTest {
           + nullable(this::word);
       run(az, "INSERT INTO t2 VALUES (" + values + ")");
       run(h2, "INSERT INTO t2 VALUES (" + values + ")");
+    }
+    // BTREE indexes on some tables: the same answers must come through them (Azimuth only).
+    String[] indexes = {"CREATE INDEX t1_a ON t1 (a)", "CREATE INDEX t1_c_id ON t1 (c, id)",
+        "CREATE INDEX t1_b ON t1 (b)", "CREATE INDEX t1_a_c ON t1 (a, c)",
+        "CREATE INDEX t2_x_id ON t2 (x, id)", "CREATE INDEX t2_t1 ON t2 (t1_id)"};
+    for (String index : indexes) {
+      if (random.nextBoolean()) {
+        run(az, index);
+      }
     }
   }
 
@@ -335,6 +351,7 @@ class DifferentialTest {
       return;
     }
     compared++;
+    samplePlan(az, query.azimuth());
     if (!query.ordered()) {
       mine.sort(ROW_ORDER);
       theirs.sort(ROW_ORDER);
@@ -344,10 +361,28 @@ class DifferentialTest {
     }
   }
 
+  private void samplePlan(Connection az, String sql) throws SQLException {
+    if (compared % 10 != 0) {
+      return;
+    }
+    sampledPlans++;
+    StringBuilder plan = new StringBuilder();
+    try (Statement s = az.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1));
+      }
+    }
+    if (plan.indexOf("(BTREE)") >= 0) {
+      indexPlans++;
+    }
+  }
+
   private void checkTopK(Connection az, Connection h2, Query query) throws SQLException {
     List<List<Object>> mine = rows(az, query.azimuth());
     List<List<Object>> all = rows(h2, query.topK().h2All());
     compared++;
+    samplePlan(az, query.azimuth());
     Map<Long, Object> distanceById = new HashMap<>();
     for (List<Object> r : all) {
       distanceById.put(((Number) r.get(0)).longValue(), r.get(1));

@@ -1,5 +1,7 @@
 package dev.azimuth.planner.prepare;
 
+import org.apache.calcite.sql.SqlIdentifier;
+
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.index.Metric;
 import dev.azimuth.index.graph.GraphKind;
@@ -11,12 +13,14 @@ import dev.azimuth.sql.ddl.SqlCreateIndex;
 import dev.azimuth.storage.Database;
 import dev.azimuth.storage.TableDef;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * CREATE INDEX: turns the written method and {@code WITH} options into {@link GraphOptions} (HNSW,
- * DISKANN) or {@link TextIndexOptions} (FULLTEXT) and asks storage to build. Graph options:
+ * DISKANN) or {@link TextIndexOptions} (FULLTEXT), or the columns into a BTREE index (the
+ * method when none is written), and asks storage to build. Graph options:
  * {@code metric} ('l2', 'cosine', 'ip'; default 'l2', as pgvector's default operator class),
  * {@code m} (16), {@code ef_construction} (100), and for DISKANN {@code pq_subspaces}
  * (automatic). FULLTEXT options: {@code analyzer} ('standard', 'english', 'simple',
@@ -36,16 +40,34 @@ final class IndexDdl {
     }
     TableDef def = db.table(table).orElseThrow(() -> new PlanningException(
         ErrorCode.UNDEFINED_TABLE, "table " + table + " does not exist")).definition();
-    String columnName = create.column().getSimple();
-    int column = def.indexOf(columnName);
-    if (column < 0) {
-      column = indexIgnoringCase(def, columnName);
+    List<Integer> columns = new java.util.ArrayList<>();
+    for (SqlIdentifier id : create.columns()) {
+      String columnName = id.getSimple();
+      int c = def.indexOf(columnName);
+      if (c < 0) {
+        c = indexIgnoringCase(def, columnName);
+      }
+      if (c < 0 || def.columns().get(c).name().equals(TableDef.HIDDEN_KEY)) {
+        throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
+            "column " + columnName + " does not exist in table " + table);
+      }
+      columns.add(c);
     }
-    if (column < 0) {
-      throw new PlanningException(ErrorCode.UNDEFINED_COLUMN,
-          "column " + columnName + " does not exist in table " + table);
+    String method = create.method().getSimple();
+    if (method.equalsIgnoreCase(IndexDef.BTREE)) {
+      if (!create.options().isEmpty()) {
+        throw new PlanningException(ErrorCode.INVALID_PARAMETER_VALUE, "unknown index option "
+            + create.options().keySet().iterator().next() + "; BTREE indexes take no options");
+      }
+      db.createSortedIndex(name, def.name(), columns);
+      return;
     }
-    if (create.method().getSimple().equalsIgnoreCase(IndexDef.FULLTEXT)) {
+    if (columns.size() > 1) {
+      throw new PlanningException(ErrorCode.FEATURE_NOT_SUPPORTED, method.toUpperCase(
+          Locale.ROOT) + " indexes take one column; an index of several columns is a BTREE");
+    }
+    int column = columns.get(0);
+    if (method.equalsIgnoreCase(IndexDef.FULLTEXT)) {
       db.createTextIndex(name, def.name(), column, textOptions(create));
     } else {
       db.createIndex(name, def.name(), column, options(create));
@@ -80,7 +102,7 @@ final class IndexDdl {
       case "HNSW" -> GraphKind.HNSW;
       case "DISKANN" -> GraphKind.DISKANN;
       default -> throw new PlanningException(ErrorCode.UNDEFINED_OBJECT, "index method "
-          + create.method().getSimple() + " does not exist; use HNSW, DISKANN or FULLTEXT");
+          + create.method().getSimple() + " does not exist; use BTREE, HNSW, DISKANN or FULLTEXT");
     };
     Metric metric = Metric.L2;
     int m = GraphOptions.DEFAULT_M;

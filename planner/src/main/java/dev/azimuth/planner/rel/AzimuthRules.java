@@ -25,6 +25,12 @@ public final class AzimuthRules {
         KeyLookupRule.SCAN_RIGHT.toRule(),
         TextSearchRule.PROJECT_SCAN.toRule(),
         TextSearchRule.PROJECT_FILTER_SCAN.toRule(),
+        IndexScanRule.FILTER_SCAN.toRule(),
+        IndexScanRule.PROJECT_FILTER_SCAN.toRule(),
+        IndexOrderRule.SCAN.toRule(),
+        IndexOrderRule.FILTER_SCAN.toRule(),
+        IndexOrderRule.PROJECT_SCAN.toRule(),
+        IndexOrderRule.PROJECT_FILTER_SCAN.toRule(),
         // Defined by Calcite but not registered by default: top-k without sorting every row,
         // for ORDER BY ... LIMIT shapes the vector search does not take.
         EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);

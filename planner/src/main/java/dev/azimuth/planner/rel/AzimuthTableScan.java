@@ -1,5 +1,7 @@
 package dev.azimuth.planner.rel;
 
+import dev.azimuth.planner.schema.AzimuthTable;
+
 import dev.azimuth.planner.runtime.ScanRuntime;
 import dev.azimuth.storage.ColumnDef;
 import dev.azimuth.storage.ColumnType;
@@ -55,15 +57,19 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
   private final boolean withRowId;
   /** With the row id only: rows the scan itself filters out, on the column arrays. */
   private final @Nullable ScanFilter filter;
+  /** With a filter only: the BTREE index range that finds the rows to check it on. */
+  private final @Nullable IndexRange index;
 
   AzimuthTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, TableDef def,
-      int[] columns, boolean withRowId, @Nullable ScanFilter filter) {
+      int[] columns, boolean withRowId, @Nullable ScanFilter filter,
+      @Nullable IndexRange index) {
     super(cluster, traits);
     this.table = table;
     this.def = def;
     this.columns = columns;
     this.withRowId = withRowId;
     this.filter = filter;
+    this.index = index;
   }
 
   /** A scan of every column, in table order. */
@@ -87,19 +93,31 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         : List.of(RelCollations.of(keyPosition));
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE)
         .replaceIfs(RelCollationTraitDef.INSTANCE, () -> collations);
-    return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId, null);
+    return new AzimuthTableScan(cluster, traits, table, def, columns, withRowId, null, null);
   }
 
   /**
    * A scan of some columns with the row id, yielding only the rows that pass {@code condition}
    * (over this scan's fields) when the scan can evaluate it itself ({@link ScanFilter}); null
-   * when it cannot.
+   * when it cannot. When a BTREE index of the table answers part of the condition, the scan
+   * reads only the rows it finds ({@link IndexRange}).
    */
   static @Nullable AzimuthTableScan filtered(RelOptCluster cluster, RelOptTable table,
       TableDef def, int[] columns, RexNode condition) {
     ScanFilter filter = ScanFilter.of(cluster.getRexBuilder(), condition, def, columns);
-    return filter == null ? null : new AzimuthTableScan(cluster,
-        cluster.traitSetOf(EnumerableConvention.INSTANCE), table, def, columns, true, filter);
+    if (filter == null) {
+      return null;
+    }
+    AzimuthTable azimuth = table.unwrap(AzimuthTable.class);
+    IndexRange index = azimuth == null ? null : IndexRange.choose(cluster.getRexBuilder(),
+        condition, def, columns, azimuth.indexes());
+    return new AzimuthTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        table, def, columns, true, filter, index);
+  }
+
+  /** Whether a BTREE index finds the rows this scan checks its filter on. */
+  public boolean indexed() {
+    return index != null;
   }
 
   /** The table scanned. */
@@ -139,7 +157,8 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new AzimuthTableScan(getCluster(), traitSet, table, def, columns, withRowId, filter);
+    return new AzimuthTableScan(getCluster(), traitSet, table, def, columns, withRowId, filter,
+        index);
   }
 
   @Override public RelDataType deriveRowType() {
@@ -164,7 +183,9 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
         .item("table", table.getQualifiedName())
         .itemIf("columns", names, !isFull())
         .itemIf("rowId", true, withRowId)
-        .itemIf("filter", filter == null ? "" : filter.condition(), filter != null);
+        .itemIf("filter", filter == null ? "" : filter.condition(), filter != null)
+        .itemIf("index", index == null ? "" : index.index().name() + " (BTREE)", index != null)
+        .itemIf("index_range", index == null ? "" : index.shown(), index != null);
   }
 
   // At least one row, so that plans for an empty table are the plans for a full one.
@@ -187,6 +208,10 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
       all += weight(c);
     }
     double width = read / all;
+    if (index != null) {
+      // Only the rows the index finds are read, plus a binary search per segment.
+      rows = Math.max(1, rows * index.selectivity()) + Math.log(rows + 1);
+    }
     return planner.getCostFactory().makeCost(rows * width, rows * width, rows * width);
   }
 
@@ -206,9 +231,14 @@ public final class AzimuthTableScan extends AbstractRelNode implements Enumerabl
     Expression scan = filter == null
         ? Expressions.call(ScanRuntime.class, "scan", root, Expressions.constant(def.id()),
             Expressions.constant(columns), Expressions.constant(withRowId))
-        : Expressions.call(ScanRuntime.class, "scanFiltered", root,
+        : index == null
+        ? Expressions.call(ScanRuntime.class, "scanFiltered", root,
             Expressions.constant(def.id()), Expressions.constant(columns),
-            Expressions.constant(filter.program()), filter.operandsExpression(root));
+            Expressions.constant(filter.program()), filter.operandsExpression(root))
+        : Expressions.call(ScanRuntime.class, "scanIndexed", root,
+            Expressions.constant(def.id()), Expressions.constant(columns),
+            Expressions.constant(filter.program()), filter.operandsExpression(root),
+            index.probeExpression(), index.operandsExpression(root));
     return implementor.result(physType,
         Blocks.toBlock(arrays.convertTo(scan, physType.getFormat())));
   }

@@ -53,6 +53,67 @@ record ScanFilter(RexNode condition, String program, List<Object> operands) {
     return Expressions.newArrayInit(Object.class, values);
   }
 
+  /**
+   * The table column a field reference (over a scan of {@code columns}) reads, or -1 if it is
+   * not a plain column of a type the filter compares (VECTOR, DATE and TIMESTAMP are not).
+   */
+  static int column(TableDef def, int[] columns, RexNode node) {
+    if (!(node instanceof RexInputRef ref)) {
+      return -1;
+    }
+    int column = columns[ref.getIndex()];
+    ColumnType type = def.columns().get(column).type();
+    return type == ColumnType.VECTOR || type == ColumnType.DATE
+        || type == ColumnType.TIMESTAMP ? -1 : column;
+  }
+
+  /**
+   * A constant compared with a column of {@code type} as an operand: a non-null literal's
+   * value in storage's Java form, or the {@link RexDynamicParam}; null when it is neither or
+   * its type does not compare with the column's.
+   */
+  static @Nullable Object operand(ColumnType type, RexNode constant) {
+    if (constant instanceof RexDynamicParam param) {
+      return compatible(type, param.getType().getSqlTypeName()) ? param : null;
+    }
+    if (constant instanceof RexLiteral literal && !literal.isNull()) {
+      return compatible(type, literal.getTypeName()) ? value(literal) : null;
+    }
+    return null;
+  }
+
+  private static boolean compatible(ColumnType column, SqlTypeName constant) {
+    SqlTypeFamily family = constant.getFamily();
+    return switch (column) {
+      case INTEGER, BIGINT, REAL, DOUBLE, DECIMAL -> family == SqlTypeFamily.NUMERIC;
+      case VARCHAR -> family == SqlTypeFamily.CHARACTER;
+      case BOOLEAN -> family == SqlTypeFamily.BOOLEAN;
+      default -> false;
+    };
+  }
+
+  /** A literal in the form {@link ColumnFilter} compares: Long, BigDecimal, Double, String. */
+  private static Object value(RexLiteral literal) {
+    SqlTypeFamily family = literal.getTypeName().getFamily();
+    if (family == SqlTypeFamily.CHARACTER) {
+      return literal.getValueAs(String.class);
+    }
+    if (family == SqlTypeFamily.BOOLEAN) {
+      return literal.getValueAs(Boolean.class);
+    }
+    SqlTypeName name = literal.getTypeName();
+    if (name == SqlTypeName.DOUBLE || name == SqlTypeName.FLOAT || name == SqlTypeName.REAL) {
+      return literal.getValueAs(Double.class);
+    }
+    BigDecimal d = literal.getValueAs(BigDecimal.class);
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException notIntegral) {
+      return d;
+    }
+  }
+
+
   private static final class Writer {
     private final RexBuilder rexBuilder;
     private final TableDef def;
@@ -123,19 +184,8 @@ record ScanFilter(RexNode condition, String program, List<Object> operands) {
       if (column < 0) {
         return false;
       }
-      ColumnType type = def.columns().get(column).type();
-      Object operand;
-      if (constant instanceof RexDynamicParam param) {
-        if (!compatible(type, param.getType().getSqlTypeName())) {
-          return false;
-        }
-        operand = param;
-      } else if (constant instanceof RexLiteral literal && !literal.isNull()) {
-        if (!compatible(type, literal.getTypeName())) {
-          return false;
-        }
-        operand = value(literal);
-      } else {
+      Object operand = operand(def.columns().get(column).type(), constant);
+      if (operand == null) {
         return false;
       }
       String op = switch (kind) {
@@ -151,46 +201,8 @@ record ScanFilter(RexNode condition, String program, List<Object> operands) {
       return true;
     }
 
-    /** The table column a field reference reads, or -1 if it is not a plain scalar column. */
     private int column(RexNode node) {
-      if (!(node instanceof RexInputRef ref)) {
-        return -1;
-      }
-      int column = columns[ref.getIndex()];
-      ColumnType type = def.columns().get(column).type();
-      return type == ColumnType.VECTOR || type == ColumnType.DATE
-          || type == ColumnType.TIMESTAMP ? -1 : column;
-    }
-
-    private static boolean compatible(ColumnType column, SqlTypeName constant) {
-      SqlTypeFamily family = constant.getFamily();
-      return switch (column) {
-        case INTEGER, BIGINT, REAL, DOUBLE, DECIMAL -> family == SqlTypeFamily.NUMERIC;
-        case VARCHAR -> family == SqlTypeFamily.CHARACTER;
-        case BOOLEAN -> family == SqlTypeFamily.BOOLEAN;
-        default -> false;
-      };
-    }
-
-    /** A literal in the form {@link ColumnFilter} compares: Long, BigDecimal, Double, String. */
-    private static Object value(RexLiteral literal) {
-      SqlTypeFamily family = literal.getTypeName().getFamily();
-      if (family == SqlTypeFamily.CHARACTER) {
-        return literal.getValueAs(String.class);
-      }
-      if (family == SqlTypeFamily.BOOLEAN) {
-        return literal.getValueAs(Boolean.class);
-      }
-      SqlTypeName name = literal.getTypeName();
-      if (name == SqlTypeName.DOUBLE || name == SqlTypeName.FLOAT || name == SqlTypeName.REAL) {
-        return literal.getValueAs(Double.class);
-      }
-      BigDecimal d = literal.getValueAs(BigDecimal.class);
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException notIntegral) {
-        return d;
-      }
+      return ScanFilter.column(def, columns, node);
     }
 
     private Writer token(Object token) {

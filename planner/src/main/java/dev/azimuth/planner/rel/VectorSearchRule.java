@@ -179,7 +179,7 @@ final class VectorSearchRule extends RelRule<RuleConfig> {
       return null;
     }
     for (IndexDef index : table.indexes()) {
-      if (!index.fullText() && index.column() == column && index.options().metric() == metric) {
+      if (index.vector() && index.column() == column && index.options().metric() == metric) {
         return index;
       }
     }

@@ -1,5 +1,7 @@
 package dev.azimuth.planner.runtime;
 
+import dev.azimuth.index.sorted.SortedOrdinals;
+
 import dev.azimuth.storage.ReadView;
 import dev.azimuth.storage.RowCursor;
 import dev.azimuth.storage.SegmentView;
@@ -80,7 +82,18 @@ public final class ScanRuntime {
   public static Enumerable<Object[]> scanFiltered(DataContext root, long tableId, int[] columns,
       String program, Object[] operands) {
     return new FilteredScan((ExecutionContext) root, tableId, columns, ColumnFilter.of(program),
-        operands);
+        operands, null, null);
+  }
+
+  /**
+   * {@link #scanFiltered} that reads, in each sealed segment with the index built, only the
+   * rows {@code probe} finds (with these operands) and checks the filter on them; other
+   * segments are scanned.
+   */
+  public static Enumerable<Object[]> scanIndexed(DataContext root, long tableId, int[] columns,
+      String program, Object[] operands, IndexProbe probe, Object[] probeOperands) {
+    return new FilteredScan((ExecutionContext) root, tableId, columns, ColumnFilter.of(program),
+        operands, probe, probeOperands);
   }
 
   /** The rows of a filtered scan, also available as an ordinal set per segment. */
@@ -90,29 +103,38 @@ public final class ScanRuntime {
     private final int[] columns;
     private final ColumnFilter filter;
     private final Object[] operands;
+    private final IndexProbe probe;
+    private final Object[] probeOperands;
 
     FilteredScan(ExecutionContext context, long tableId, int[] columns, ColumnFilter filter,
-        Object[] operands) {
+        Object[] operands, IndexProbe probe, Object[] probeOperands) {
       this.context = context;
       this.tableId = tableId;
       this.columns = columns;
       this.filter = filter;
       this.operands = operands;
+      this.probe = probe;
+      this.probeOperands = probeOperands;
     }
 
     /** The live ordinals that pass, by segment id. */
     Map<Integer, BitSet> passing() {
       context.checkCancelled();
       Map<Integer, BitSet> passing = new HashMap<>();
-      int checked = 0;
-      for (SegmentView seg : context.view(tableId).segments()) {
+      int[] checked = {0};
+      ReadView view = context.view(tableId);
+      for (SegmentView seg : view.segments()) {
         BitSet set = new BitSet(seg.size());
-        for (int o = 0, n = seg.size(); o < n; o++) {
-          if (++checked % CANCEL_CHECK_INTERVAL == 0) {
-            context.checkCancelled();
+        SortedOrdinals sorted = probe == null ? null : view.sortedIndex(seg.id(), probe.indexId());
+        if (sorted != null) {
+          for (IndexProbe.Run run : probe.runs(seg, sorted, probeOperands)) {
+            for (int p = run.from(); p < run.to(); p++) {
+              test(seg, sorted.ordinal(p), set, checked);
+            }
           }
-          if (seg.isLive(o) && filter.test(seg, o, operands)) {
-            set.set(o);
+        } else {
+          for (int o = 0, n = seg.size(); o < n; o++) {
+            test(seg, o, set, checked);
           }
         }
         passing.put(seg.id(), set);
@@ -120,24 +142,59 @@ public final class ScanRuntime {
       return passing;
     }
 
-    @Override public Enumerator<Object[]> enumerator() {
-      List<Object[]> rows = new ArrayList<>();
-      Map<Integer, SegmentView> segments = new HashMap<>();
-      for (SegmentView seg : context.view(tableId).segments()) {
-        segments.put(seg.id(), seg);
+    private void test(SegmentView seg, int o, BitSet set, int[] checked) {
+      if (++checked[0] % CANCEL_CHECK_INTERVAL == 0) {
+        context.checkCancelled();
       }
-      passing().forEach((id, set) -> {
-        SegmentView seg = segments.get(id);
-        for (int o = set.nextSetBit(0); o >= 0; o = set.nextSetBit(o + 1)) {
-          Object[] row = new Object[columns.length + 1];
-          for (int i = 0; i < columns.length; i++) {
-            row[i] = seg.value(columns[i], o);
-          }
-          row[columns.length] = ReadView.rowId(id, o);
-          rows.add(row);
+      if (seg.isLive(o) && filter.test(seg, o, operands)) {
+        set.set(o);
+      }
+    }
+
+    // Rows are built as they are read: a large result is never held whole.
+    @Override public Enumerator<Object[]> enumerator() {
+      ReadView view = context.view(tableId);
+      List<SegmentView> segments = view.segments();
+      dev.azimuth.storage.TableDef def = view.definition();
+      Map<Integer, BitSet> passing = passing();
+      return new Enumerator<>() {
+        private int segment = -1;
+        private BitSet set;
+        private int ordinal = -1;
+        private Object[] current;
+
+        @Override public Object[] current() {
+          return current;
         }
-      });
-      return Linq4j.enumerator(rows);
+
+        @Override public boolean moveNext() {
+          while (true) {
+            if (set != null) {
+              ordinal = set.nextSetBit(ordinal + 1);
+              if (ordinal >= 0) {
+                SegmentView seg = segments.get(segment);
+                Object[] row = SegmentCells.row(def, seg, columns, ordinal, 1);
+                row[columns.length] = ReadView.rowId(seg.id(), ordinal);
+                current = row;
+                return true;
+              }
+            }
+            if (++segment >= segments.size()) {
+              return false;
+            }
+            set = passing.get(segments.get(segment).id());
+            ordinal = -1;
+          }
+        }
+
+        @Override public void reset() {
+          segment = -1;
+          set = null;
+          ordinal = -1;
+        }
+
+        @Override public void close() {}
+      };
     }
   }
 }

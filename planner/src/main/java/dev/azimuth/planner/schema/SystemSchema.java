@@ -48,7 +48,9 @@ public final class SystemSchema extends AbstractSchema {
         "INDEXES", new SystemTable(SystemSchema::indexesType, SystemSchema::indexRows),
         "SEGMENTS", new SystemTable(SystemSchema::segmentsType, SystemSchema::segmentRows),
         "COPIES", new SystemTable(CopyRegistry::columns, db -> copies.rows()),
-        "COLUMNS", new SystemTable(SystemSchema::columnsType, SystemSchema::columnRows));
+        "COLUMNS", new SystemTable(SystemSchema::columnsType, SystemSchema::columnRows),
+        "INDEX_COLUMNS", new SystemTable(SystemSchema::indexColumnsType,
+            SystemSchema::indexColumnRows));
   }
 
   @Override protected Map<String, Table> getTableMap() {
@@ -59,7 +61,7 @@ public final class SystemSchema extends AbstractSchema {
     return f.builder()
         .add("INDEX_NAME", SqlTypeName.VARCHAR).add("TABLE_NAME", SqlTypeName.VARCHAR)
         .add("COLUMN_NAME", SqlTypeName.VARCHAR).add("INDEX_TYPE", SqlTypeName.VARCHAR)
-        .add("METRIC", SqlTypeName.VARCHAR).add("OPTIONS", SqlTypeName.VARCHAR)
+        .add("METRIC", SqlTypeName.VARCHAR).nullable(true).add("OPTIONS", SqlTypeName.VARCHAR)
         .add("SEGMENT", SqlTypeName.INTEGER).nullable(true)
         .add("STATE", SqlTypeName.VARCHAR)
         .add("INDEXED_VECTORS", SqlTypeName.BIGINT).add("TOTAL_VECTORS", SqlTypeName.BIGINT)
@@ -94,13 +96,16 @@ public final class SystemSchema extends AbstractSchema {
       String state, long done, long total, long memoryBytes, String error) {
     GraphOptions o = index.options();
     String options = index.fullText() ? "analyzer=" + index.text().analyzer()
+        : index.sorted() ? ""
         : "m=" + o.m() + ", ef_construction=" + o.efConstruction()
             + (o.pqSubspaces() > 0 ? ", pq_subspaces=" + o.pqSubspaces() : "");
     double progress = total == 0 ? 100.0 : Math.round(1000.0 * done / total) / 10.0;
-    return new Object[] {index.name(), table == null ? null : table.name(),
-        table == null ? null : table.columns().get(index.column()).name(),
-        index.method(), index.fullText() ? "bm25" : metricName(o), options, segment, state,
-        done, total, progress, memoryBytes, error};
+    List<Integer> keyColumns = index.sorted() ? index.keyColumns() : List.of(index.column());
+    String columns = table == null ? null : String.join(", ", keyColumns.stream()
+        .map(c -> table.columns().get(c).name()).toList());
+    return new Object[] {index.name(), table == null ? null : table.name(), columns,
+        index.method(), index.fullText() ? "bm25" : index.sorted() ? null : metricName(o),
+        options, segment, state, done, total, progress, memoryBytes, error};
   }
 
   private static String metricName(GraphOptions o) {
@@ -110,6 +115,35 @@ public final class SystemSchema extends AbstractSchema {
       case NEGATIVE_DOT -> "ip";
       case L1 -> "l1";
     };
+  }
+
+  private static RelDataType indexColumnsType(RelDataTypeFactory f) {
+    return f.builder()
+        .add("INDEX_NAME", SqlTypeName.VARCHAR).add("TABLE_NAME", SqlTypeName.VARCHAR)
+        .add("COLUMN_NAME", SqlTypeName.VARCHAR).add("ORDINAL_POSITION", SqlTypeName.INTEGER)
+        .add("INDEX_TYPE", SqlTypeName.VARCHAR)
+        .build();
+  }
+
+  /** One row per key column of each index (a vector or FULLTEXT index has one). */
+  private static List<Object[]> indexColumnRows(Database db) {
+    Map<Long, TableDef> tables = new HashMap<>();
+    for (TableDef t : db.tables()) {
+      tables.put(t.id(), t);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (IndexDef index : db.indexes()) {
+      TableDef table = tables.get(index.tableId());
+      if (table == null) {
+        continue;
+      }
+      List<Integer> keyColumns = index.sorted() ? index.keyColumns() : List.of(index.column());
+      for (int i = 0; i < keyColumns.size(); i++) {
+        rows.add(new Object[] {index.name(), table.name(),
+            table.columns().get(keyColumns.get(i)).name(), i + 1, index.method()});
+      }
+    }
+    return rows;
   }
 
   private static RelDataType segmentsType(RelDataTypeFactory f) {

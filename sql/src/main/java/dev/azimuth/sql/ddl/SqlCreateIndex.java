@@ -17,8 +17,9 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * {@code CREATE INDEX [IF NOT EXISTS] name ON table USING method (column) [WITH (k = v, ...)]}.
- * The method and options are kept as written; the executor checks them.
+ * {@code CREATE INDEX [IF NOT EXISTS] name ON table [USING method] (column, ...)
+ * [WITH (k = v, ...)]}. Without USING the method is BTREE, as in PostgreSQL. The method,
+ * columns and options are kept as written; the executor checks them.
  */
 public final class SqlCreateIndex extends SqlCreate {
   private static final SqlOperator OPERATOR =
@@ -27,17 +28,17 @@ public final class SqlCreateIndex extends SqlCreate {
   private final SqlIdentifier name;
   private final SqlIdentifier table;
   private final SqlIdentifier method;
-  private final SqlIdentifier column;
+  private final SqlNodeList columns;
   private final SqlNodeList options;
 
   /** @param options keys and values alternating: identifier, literal, identifier, ... */
   public SqlCreateIndex(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name,
-      SqlIdentifier table, SqlIdentifier method, SqlIdentifier column, SqlNodeList options) {
+      SqlIdentifier table, SqlIdentifier method, SqlNodeList columns, SqlNodeList options) {
     super(OPERATOR, pos, false, ifNotExists);
     this.name = requireNonNull(name, "name");
     this.table = requireNonNull(table, "table");
     this.method = requireNonNull(method, "method");
-    this.column = requireNonNull(column, "column");
+    this.columns = requireNonNull(columns, "columns");
     this.options = requireNonNull(options, "options");
   }
 
@@ -53,8 +54,14 @@ public final class SqlCreateIndex extends SqlCreate {
     return method;
   }
 
+  /** The first column. */
   public SqlIdentifier column() {
-    return column;
+    return (SqlIdentifier) columns.get(0);
+  }
+
+  /** The columns in the order written. */
+  public List<SqlIdentifier> columns() {
+    return columns.stream().map(SqlIdentifier.class::cast).toList();
   }
 
   /**
@@ -74,7 +81,7 @@ public final class SqlCreateIndex extends SqlCreate {
   }
 
   @Override public List<SqlNode> getOperandList() {
-    return List.of(name, table, method, column, options);
+    return List.of(name, table, method, columns, options);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
@@ -87,9 +94,12 @@ public final class SqlCreateIndex extends SqlCreate {
     table.unparse(writer, 0, 0);
     writer.keyword("USING");
     method.unparse(writer, 0, 0);
-    SqlWriter.Frame columns = writer.startList("(", ")");
-    column.unparse(writer, 0, 0);
-    writer.endList(columns);
+    SqlWriter.Frame list = writer.startList("(", ")");
+    for (SqlNode c : columns) {
+      writer.sep(",");
+      c.unparse(writer, 0, 0);
+    }
+    writer.endList(list);
     if (!options.isEmpty()) {
       writer.keyword("WITH");
       SqlWriter.Frame frame = writer.startList("(", ")");
