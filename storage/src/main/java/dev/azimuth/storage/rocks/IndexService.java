@@ -174,13 +174,33 @@ final class IndexService implements IndexLookup, AutoCloseable {
     if (ready.containsKey(key)) {
       return CompletableFuture.completedFuture(null);
     }
-    return builds.computeIfAbsent(key, k -> {
+    CompletableFuture<Void> created = new CompletableFuture<>();
+    CompletableFuture<Void> scheduled = builds.computeIfAbsent(key, k -> {
       int total = segment.published().liveCount();
       progress.put(k, new IndexState(def, segment.id(), IndexState.Phase.PENDING, 0, total,
           null));
-      return CompletableFuture.runAsync(() -> build(def, table, segment), builder)
-          .whenComplete((v, e) -> builds.remove(k));
+      return created;
     });
+    if (scheduled == created) {
+      // Started only once the future is in the map: a build that ends at once must not remove
+      // its entry from inside computeIfAbsent (ConcurrentHashMap forbids that).
+      try {
+        CompletableFuture.runAsync(() -> build(def, table, segment), builder)
+            .whenComplete((v, e) -> {
+              builds.remove(key, created);
+              if (e == null) {
+                created.complete(null);
+              } else {
+                created.completeExceptionally(e);
+              }
+            });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        builds.remove(key, created);
+        progress.remove(key);
+        created.completeExceptionally(closing);
+      }
+    }
+    return scheduled;
   }
 
   private void build(IndexDef def, RocksTable table, SegmentMirror segment) {

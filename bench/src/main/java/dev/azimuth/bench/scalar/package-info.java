@@ -1,0 +1,2 @@
+/** JMH benchmarks of queries over scalar columns, with and without BTREE indexes. */
+package dev.azimuth.bench.scalar;
