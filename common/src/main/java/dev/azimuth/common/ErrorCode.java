@@ -37,6 +37,8 @@ public enum ErrorCode {
   INVALID_TABLE_DEFINITION("42P16"),
   /** A table with more columns of a kind than allowed. */
   TOO_MANY_COLUMNS("54011"),
+  /** A statement too large to compile (e.g. a VALUES list of thousands of rows). */
+  STATEMENT_TOO_COMPLEX("54001"),
   /** A value or expression of the wrong type for where it is used. */
   DATATYPE_MISMATCH("42804"),
   /** Any other semantic error found while validating a statement. */

@@ -54,6 +54,19 @@ class ErrorsTest {
   }
 
   @Test
+  void aValuesListTooLargeToCompileIsAClearErrorAndChangesNothing() throws SQLException {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      values.append(i == 0 ? "" : ", ").append('(').append(1000 + i).append(", 'x', ")
+          .append(i * 0.37).append(", NULL)");
+    }
+    SQLException e = fails("54001", () -> update(c, "INSERT INTO t VALUES " + values));
+    assertTrue(e.getMessage().startsWith("statement too large to compile"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300, "no generated code in the message");
+    assertEquals(List.of("0"), text(c, "SELECT COUNT(*) FROM t WHERE id >= 1000"));
+  }
+
+  @Test
   void syntaxErrorsArePositioned() {
     SQLException e = fails("42601", () -> text(c, "SELECT FROM t"));
     assertTrue(e.getMessage().contains("line 1, column 8"), e.getMessage());

@@ -546,6 +546,16 @@ final class StatementPreparer {
     Prepare.CatalogReader.THREAD_LOCAL.set(catalogReader());
     try {
       return EnumerableInterpretable.toBindable(internal, null, rel, EnumerableRel.Prefer.ARRAY);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (String.valueOf(t.getMessage()).contains("Code grows beyond 64 KB")) {
+          // The JVM's limit on one method: the generated code holds every literal row.
+          throw new PlanningException(ErrorCode.STATEMENT_TOO_COMPLEX, "statement too large "
+              + "to compile: insert a long VALUES list in parts of a few hundred rows, with a "
+              + "batch of prepared INSERTs (executeBatch), or with COPY");
+        }
+      }
+      throw e;
     } finally {
       Prepare.CatalogReader.THREAD_LOCAL.remove();
     }

@@ -55,4 +55,46 @@ class RemoteSchemaTest {
       assertEquals(List.of(List.of("0")), TestServers.strings(c, "SELECT COUNT(*) FROM notes"));
     }
   }
+
+  @Test
+  void schemasAndBtreeIndexesOverAServer() throws Exception {
+    try (AzimuthServer server = TestServers.start(dir);
+         Connection c = TestServers.connect(server)) {
+      TestServers.run(c, "CREATE SCHEMA shop",
+          "CREATE TABLE shop.items (id BIGINT PRIMARY KEY, cat INTEGER, price DOUBLE, "
+              + "v VECTOR(2))",
+          "INSERT INTO shop.items VALUES (1, 1, 9.5, '[1,0]'), (2, 2, 3.0, '[0,1]'), "
+              + "(3, 1, 4.0, '[1,1]'), (4, 1, NULL, '[2,2]')",
+          "CREATE INDEX items_cat_price ON shop.items (cat, price)");
+      assertEquals(List.of(List.of("3"), List.of("1"), List.of("4")), TestServers.strings(c,
+          "SELECT id FROM shop.items WHERE cat = 1 ORDER BY price LIMIT 5"));
+      StringBuilder plan = new StringBuilder();
+      for (List<String> line : TestServers.strings(c,
+          "EXPLAIN PLAN FOR SELECT id FROM shop.items WHERE cat = 1 ORDER BY price LIMIT 5")) {
+        plan.append(line.get(0)).append('\n');
+      }
+      assertEquals(true, plan.toString().contains("ITEMS_CAT_PRICE (BTREE)"), plan.toString());
+      List<String> info = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getIndexInfo(null, "SHOP", "ITEMS", false, false)) {
+        while (rs.next()) {
+          info.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + ":"
+              + rs.getString("INDEX_NAME") + ":" + rs.getString("COLUMN_NAME"));
+        }
+      }
+      assertEquals(List.of("SHOP.ITEMS:ITEMS_PKEY:ID", "SHOP.ITEMS:ITEMS_CAT_PRICE:CAT",
+          "SHOP.ITEMS:ITEMS_CAT_PRICE:PRICE"), info);
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getSchemas()) {
+        while (rs.next()) {
+          schemas.add(rs.getString("TABLE_SCHEM"));
+        }
+      }
+      assertEquals(List.of("PUBLIC", "SHOP"), schemas);
+      SQLException busy = assertThrows(SQLException.class,
+          () -> TestServers.run(c, "DROP SCHEMA shop"));
+      assertEquals("2BP01", busy.getSQLState());
+      TestServers.run(c, "DROP SCHEMA shop CASCADE");
+      assertEquals(List.of(), TestServers.strings(c, "SELECT index_name FROM sys.indexes"));
+    }
+  }
 }

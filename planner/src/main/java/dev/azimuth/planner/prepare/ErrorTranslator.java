@@ -81,7 +81,14 @@ public final class ErrorTranslator {
     }
     return new PlanningException(ErrorCode.INTERNAL_ERROR,
         "internal error: " + t.getClass().getSimpleName()
-            + (t.getMessage() == null ? "" : ": " + t.getMessage()), t);
+            + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage())), t);
+  }
+
+  /** A message's first line, at most 200 characters: no generated code reaches a client. */
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    String line = end < 0 ? message : message.substring(0, end);
+    return line.length() <= 200 ? line : line.substring(0, 200) + "...";
   }
 
   private static AzimuthException validation(CalciteContextException e) {
