@@ -100,6 +100,13 @@ public record Catalog(List<Table> tables) {
       schemaName = tableName.substring(0, dot);
       tableName = tableName.substring(dot + 1);
     }
+    if (schemaName == null) {
+      // As in SQL, an unqualified name means PUBLIC's table before another schema's.
+      Optional<Table> inPublic = find("PUBLIC." + tableName);
+      if (inPublic.isPresent()) {
+        return inPublic;
+      }
+    }
     String exact = isQuoted(tableName) ? unquote(tableName) : tableName.toUpperCase(Locale.ROOT);
     Table loose = null;
     for (Table table : tables) {

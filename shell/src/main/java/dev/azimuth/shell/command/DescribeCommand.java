@@ -91,8 +91,11 @@ final class DescribeCommand implements ShellCommand {
         new Column("SEGMENT", ColumnKind.INTEGER), Column.text("STATE"),
         new Column("INDEXED", ColumnKind.INTEGER), new Column("TOTAL", ColumnKind.INTEGER),
         new Column("PROGRESS", ColumnKind.DOUBLE)));
+    // SYS.INDEXES names a table of another schema than PUBLIC "SCHEMA.TABLE".
+    String sysName = table.schema() == null || table.schema().equals("PUBLIC") ? table.name()
+        : table.schema() + "." + table.name();
     for (IndexSegment s : segments) {
-      if (s.table().equals(table.name())) {
+      if (s.table().equals(sysName)) {
         indexes.add(s.index(), s.type(), s.column(), s.metric(), s.options(), s.segment(),
             s.stateWithError(), s.indexed(), s.total(), s.progress());
       }

@@ -151,6 +151,21 @@ class ShellCommandsTest {
         + " \\| +\\d+ \\| READY \\| +2 \\| +2 \\| +100\\.0\n\\(1 row\\)\n"), output());
   }
 
+  @Test void describeATableOfASchemaWithABtreeIndex() {
+    sql("CREATE SCHEMA a; CREATE TABLE a.docs (id BIGINT PRIMARY KEY, cat INTEGER);"
+        + "CREATE TABLE docs (id BIGINT PRIMARY KEY);"
+        + "INSERT INTO a.docs VALUES (1, 7), (2, 8); CREATE INDEX a_docs_cat ON a.docs (cat)");
+    out.getBuffer().setLength(0);
+    assertEquals(Outcome.DONE, commands.run("\\d docs", session));
+    assertTrue(output().startsWith("Table PUBLIC.DOCS\n") && output().endsWith("No indexes.\n"),
+        "an unqualified name means PUBLIC's table: " + output());
+    out.getBuffer().setLength(0);
+    assertEquals(Outcome.DONE, commands.run("\\d a.docs", session));
+    assertTrue(output().startsWith("Table A.DOCS\n"), output());
+    assertTrue(output().matches("(?s).*\nA_DOCS_CAT \\| BTREE \\| CAT +\\| NULL +\\| +\\| +\\d+ \\| READY "
+        + "\\| +2 \\| +2 \\| +100\\.0\n\\(1 row\\)\n"), output());
+  }
+
   @Test void describeWithoutIndexesOrNameAndWithUnknownName() {
     sql("CREATE TABLE \"Mixed\" (id INTEGER PRIMARY KEY)");
     out.getBuffer().setLength(0);
