@@ -266,4 +266,27 @@ class SecondaryIndexTest {
       assertFalse(plan.contains("BTREE"), plan);
     }
   }
+
+  @Test
+  void updatesAndDeletesThroughTheIndexOnATableWithoutAKey() throws SQLException {
+    try (Connection az = open()) {
+      update(az, "CREATE TABLE k (cat INTEGER, label VARCHAR(10))");
+      for (int start = 0; start < 1200; start += 300) {
+        StringBuilder part = new StringBuilder();
+        for (int i = start; i < start + 300; i++) {
+          part.append(i == start ? "" : ", ").append('(').append(i % 10).append(", 'l")
+              .append(i).append("')");
+        }
+        update(az, "INSERT INTO k VALUES " + part);
+      }
+      update(az, "CREATE INDEX k_cat ON k (cat)");
+      assertEquals(120, update(az, "UPDATE k SET label = 'seven' WHERE cat = 7"));
+      assertEquals(120, update(az, "DELETE FROM k WHERE cat = 3"));
+      assertEquals(List.of("120"), text(az, "SELECT COUNT(*) FROM k WHERE label = 'seven'"));
+      assertEquals(List.of("0"), text(az, "SELECT COUNT(*) FROM k WHERE cat = 3"));
+      assertEquals(List.of("1080"), text(az, "SELECT COUNT(*) FROM k"));
+      String plan = String.join("\n", text(az, "EXPLAIN PLAN FOR DELETE FROM k WHERE cat = 3"));
+      assertTrue(plan.contains("K_CAT (BTREE)"), plan);
+    }
+  }
 }
