@@ -130,4 +130,18 @@ final class AzimuthConnection extends AvaticaConnection {
       EngineRegistry.release(lease);
     }
   }
+
+  /** Azimuth has no user-defined SQL types, so no type is mapped: the map is empty. */
+  @Override public java.util.Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return new java.util.HashMap<>();
+  }
+
+  @Override public void setTypeMap(java.util.Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
+    if (map != null && !map.isEmpty()) {
+      throw new java.sql.SQLFeatureNotSupportedException("custom type maps are not supported: "
+          + "Azimuth has no user-defined SQL types to map", "0A000");
+    }
+  }
 }
