@@ -489,6 +489,21 @@ SqlTypeNameSpec VectorTypeName() :
 }
 
 /** The pgvector distance operators: a <-> b, a <=> b, a <#> b, a <+> b. */
+/** PostgreSQL's cast {@code expr::type}, as Calcite's Babel parser reads it. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec dt;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    dt = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(InfixCastOperator.INSTANCE, s.pos()));
+        list.add(dt);
+    }
+}
+
 void VectorDistanceExpression(List<Object> list, ExprContext exprContext, Span s) :
 {
     final SqlOperator op;

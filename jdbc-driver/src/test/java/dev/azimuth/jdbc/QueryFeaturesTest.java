@@ -77,7 +77,7 @@ class QueryFeaturesTest {
 
   @Test
   void nearestNeighboursWithNullVectorsLast() throws SQLException {
-    assertEquals(List.of("3|0.0", "1|1.0", "2|1.0", "4|1.4142135381698608", "5|null"),
+    assertEquals(List.of("3|0.0", "1|1.0", "2|1.0", "4|1.4142135623730951", "5|null"),
         text(c, "SELECT id, embedding <-> '[1,1]' AS d FROM docs ORDER BY d, id LIMIT 10"));
     assertEquals(List.of("3", "1", "4"), text(c,
         "SELECT id FROM docs WHERE id <> 2 ORDER BY embedding <-> '[1,1]' LIMIT 3"));

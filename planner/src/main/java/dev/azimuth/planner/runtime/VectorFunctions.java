@@ -57,14 +57,26 @@ public final class VectorFunctions {
    */
   static double distanceAt(VectorDistance d, float[] data, int offset, float[] query) {
     int n = query.length;
+    // pgvector's arithmetic: sums in float, the last step (square root, division) in double,
+    // so a distance prints as pgvector prints it (sqrt 27 is 5.196152422706632, not the
+    // float 5.1961522...). Rankings use Metric's float distances, which order the same.
     return switch (d) {
-      case L2 -> Metric.L2.distance(KERNELS, data, offset, query, 0, n);
-      case COSINE -> Metric.COSINE.distance(KERNELS, data, offset, query, 0, n);
+      case L2 -> Math.sqrt((double) KERNELS.squaredL2(data, offset, query, 0, n));
+      case COSINE -> cosineDistance(KERNELS.dot(data, offset, query, 0, n),
+          KERNELS.squaredNorm(data, offset, n), KERNELS.squaredNorm(query, 0, n));
       case INNER_PRODUCT -> KERNELS.dot(data, offset, query, 0, n);
-      case NEGATIVE_INNER_PRODUCT -> Metric.NEGATIVE_DOT.distance(KERNELS, data, offset, query,
-          0, n);
-      case L1 -> Metric.L1.distance(KERNELS, data, offset, query, 0, n);
+      case NEGATIVE_INNER_PRODUCT -> -(double) KERNELS.dot(data, offset, query, 0, n);
+      case L1 -> KERNELS.l1(data, offset, query, 0, n);
     };
+  }
+
+  /** {@code 1 − a·b / (|a|·|b|)} in double from float sums, NaN for a zero vector. */
+  private static double cosineDistance(float dot, float squaredNormA, float squaredNormB) {
+    if (squaredNormA == 0f || squaredNormB == 0f) {
+      return Double.NaN;
+    }
+    double similarity = dot / Math.sqrt((double) squaredNormA * squaredNormB);
+    return 1.0 - Math.max(-1.0, Math.min(1.0, similarity));
   }
 
   @Strict

@@ -1,5 +1,9 @@
 package dev.azimuth.sql.fun;
 
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
 import dev.azimuth.common.AzimuthException;
 import dev.azimuth.common.ErrorCode;
 import dev.azimuth.common.VectorText;
@@ -31,8 +35,21 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  */
 final class ToVectorFunction extends SqlFunction {
   ToVectorFunction() {
-    super("TO_VECTOR", SqlKind.OTHER_FUNCTION, ToVectorFunction::returnType, null,
-        new Checker(), SqlFunctionCategory.SYSTEM);
+    super("TO_VECTOR", SqlKind.OTHER_FUNCTION, ToVectorFunction::returnType,
+        ToVectorFunction::inferParameters, new Checker(), SqlFunctionCategory.SYSTEM);
+  }
+
+  /**
+   * A {@code ?} argument ({@code ?::vector}, {@code CAST(? AS VECTOR(3))}) takes the vector's
+   * text form, as PostgreSQL's unknown-typed parameters do; the dimension is an integer.
+   */
+  private static void inferParameters(SqlCallBinding binding, RelDataType returnType,
+      RelDataType[] operandTypes) {
+    RelDataTypeFactory f = binding.getTypeFactory();
+    for (int i = 0; i < operandTypes.length; i++) {
+      operandTypes[i] = f.createTypeWithNullability(f.createSqlType(
+          i == 0 ? SqlTypeName.VARCHAR : SqlTypeName.INTEGER), true);
+    }
   }
 
   private static RelDataType returnType(SqlOperatorBinding binding) {
